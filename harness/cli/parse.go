@@ -1,0 +1,177 @@
+package cli
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+)
+
+// maelstromCommands are Maelstrom's other sub-commands, which this harness
+// does not have.
+var maelstromCommands = []string{"analyze", "serve", "demo", "doc"}
+
+// Parse reads a command line without the program name: the command "test",
+// then options in any order as "--flag value" or "--flag=value". Words that
+// are not options, and every word after "--", are arguments for the node.
+// Each option is checked as it is read; the checks that involve several
+// options (the node list, concurrency, latency shape, --bin) run at the end.
+// Errors are *UsageError, or ErrHelp for -h/--help.
+func Parse(args []string) (Options, error) {
+	if len(args) == 0 {
+		return Options{}, badFlag("", "missing command: the only command is test (see --help)")
+	}
+	switch cmd := args[0]; {
+	case cmd == "test":
+	case cmd == "help" || cmd == "-h" || cmd == "--help":
+		return Options{}, ErrHelp
+	case slices.Contains(maelstromCommands, cmd):
+		return Options{}, badFlag("", "%q is a Maelstrom command this harness does not have; the only command is test", cmd)
+	default:
+		return Options{}, badFlag("", "unknown command %q; the only command is test (see --help)", cmd)
+	}
+	words := args[1:]
+	if asksForHelp(words) {
+		return Options{}, ErrHelp
+	}
+
+	p := &parser{
+		opts: Options{
+			TimeLimit:       DefaultTimeLimit,
+			Rate:            DefaultRate,
+			LatencyDist:     DefaultLatencyDist,
+			NemesisInterval: DefaultNemesisInterval,
+			Topology:        DefaultTopology,
+			Store:           DefaultStore,
+		},
+		concurrency: DefaultConcurrency,
+	}
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if w == "--" {
+			p.opts.Args = append(p.opts.Args, words[i+1:]...)
+			break
+		}
+		if !looksLikeOption(w) {
+			p.opts.Args = append(p.opts.Args, w)
+			continue
+		}
+		name, value, hasValue := strings.Cut(w, "=")
+		f, err := lookup(name)
+		if err != nil {
+			return Options{}, err
+		}
+		if f.arg == "" {
+			if hasValue {
+				return Options{}, badFlag(name, "%s is a switch and takes no value (got %s)", name, w)
+			}
+		} else if !hasValue {
+			if i+1 == len(words) || isFlag(words[i+1]) {
+				return Options{}, badFlag(name, "%s needs a value: %s %s", name, name, f.arg)
+			}
+			i++
+			value = words[i]
+		}
+		if err := f.set(p, value); err != nil {
+			return Options{}, err
+		}
+	}
+	return p.finish()
+}
+
+// asksForHelp reports whether -h or --help comes before any "--": help
+// wins over every other problem on the line.
+func asksForHelp(words []string) bool {
+	for _, w := range words {
+		switch w {
+		case "--":
+			return false
+		case "-h", "--help":
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeOption reports whether a word is meant as an option. A lone "-"
+// is an ordinary argument.
+func looksLikeOption(w string) bool { return len(w) > 1 && w[0] == '-' }
+
+// isFlag reports whether a word, seen where a value was expected, is really
+// the next option: "--rate --latency 5" is missing a rate, while
+// "--rate -1" has a (bad) rate.
+func isFlag(w string) bool {
+	if strings.HasPrefix(w, "--") {
+		return true
+	}
+	name, _, _ := strings.Cut(w, "=")
+	_, err := lookup(name)
+	return err == nil
+}
+
+// finish applies the defaults and the checks that need the whole line.
+func (p *parser) finish() (Options, error) {
+	o := p.opts
+	if o.Workload == "" {
+		o.Workload = "broadcast"
+	}
+
+	bin, err := resolveBin(p.bin)
+	if err != nil {
+		return Options{}, err
+	}
+	o.Bin = bin
+
+	if o.LatencyDist != "constant" && o.Latency == 0 {
+		why := map[string]string{
+			"uniform":     "Maelstrom would hang on the first message between nodes",
+			"exponential": "Maelstrom would fail to start",
+		}[o.LatencyDist]
+		return Options{}, badValue("--latency-dist", o.LatencyDist,
+			"needs --latency above 0 (the latency is 0 ms; %s)", why)
+	}
+
+	if p.nodeCount > 0 {
+		o.Nodes = nodeIDs(p.nodeCount)
+	} else {
+		nodes, err := p.nodeList()
+		if err != nil {
+			return Options{}, err
+		}
+		for _, n := range nodes {
+			o.Nodes = append(o.Nodes, n.id)
+		}
+		if len(o.Nodes) == 0 {
+			o.Nodes = slices.Clone(DefaultNodes)
+		}
+	}
+
+	if o.Concurrency, err = threads(p.concurrency, len(o.Nodes)); err != nil {
+		return Options{}, err
+	}
+
+	if !o.SeedGiven {
+		o.Seed = rand.Uint64()
+	}
+	return o, nil
+}
+
+// nodeList gathers the nodes of --nodes-file, --nodes and --node, in that
+// order, and checks them.
+func (p *parser) nodeList() ([]namedNode, error) {
+	var nodes []namedNode
+	if p.nodesFile != "" {
+		fromFile, err := readNodesFile(p.nodesFile)
+		if err != nil {
+			return nil, err
+		}
+		nodes = fromFile
+	}
+	for _, flag := range []string{"--nodes", "--node"} {
+		for _, n := range p.nodes {
+			if n.flag == flag {
+				nodes = append(nodes, n)
+			}
+		}
+	}
+	return nodes, checkNodes(nodes)
+}

@@ -1,0 +1,102 @@
+// Command testnode is a small Maelstrom node that the harness' end-to-end
+// tests run as a real process. Flags choose how it spreads values (or fails
+// to) and which protocol mistake it makes on purpose, so each harness path —
+// a passing run, lost values, partitions, and every kind of bad node output —
+// can be driven by a real child process.
+//
+// It uses only the standard library, so the tests do not depend on the
+// Maelstrom Go library the tutorial's own solutions use.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+)
+
+// The --gossip modes.
+const (
+	antiEntropy = "anti-entropy"
+	noGossip    = "none"
+	flood       = "flood"
+)
+
+var gossipModes = []string{antiEntropy, noGossip, flood}
+
+// The --misbehave modes.
+const (
+	behave          = "none"
+	badJSON         = "bad-json"
+	extraField      = "extra-field"
+	unknownDest     = "unknown-dest"
+	crash           = "crash"
+	noInit          = "no-init"
+	noTopology      = "no-topology"
+	extraReplyField = "extra-reply-field"
+	errorReply      = "error-reply"
+)
+
+var misbehaviours = []string{behave, badJSON, extraField, unknownDest, crash, noInit, noTopology, extraReplyField, errorReply}
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitUsage = 2
+	exitCrash = 3
+)
+
+type config struct {
+	gossip     string
+	interval   time.Duration
+	misbehave  string
+	crashAfter int
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is the whole program behind its streams, so tests can drive it in
+// process. It returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cfg, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "testnode: %v\n", err)
+		return exitUsage
+	}
+	return newNode(cfg, stdout, stderr).serve(stdin)
+}
+
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	var cfg config
+	fs := flag.NewFlagSet("testnode", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.gossip, "gossip", antiEntropy, "how values spread: "+strings.Join(gossipModes, ", "))
+	fs.DurationVar(&cfg.interval, "interval", 100*time.Millisecond, "time between anti-entropy rounds")
+	fs.StringVar(&cfg.misbehave, "misbehave", behave, "the mistake to make on purpose: "+strings.Join(misbehaviours, ", "))
+	fs.IntVar(&cfg.crashAfter, "crash-after", 3, "client broadcasts to handle before --misbehave crash exits")
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	switch {
+	case fs.NArg() > 0:
+		return cfg, fmt.Errorf("unexpected argument %q: testnode takes flags only", fs.Arg(0))
+	case !slices.Contains(gossipModes, cfg.gossip):
+		return cfg, fmt.Errorf("--gossip %q: want one of %s", cfg.gossip, strings.Join(gossipModes, ", "))
+	case !slices.Contains(misbehaviours, cfg.misbehave):
+		return cfg, fmt.Errorf("--misbehave %q: want one of %s", cfg.misbehave, strings.Join(misbehaviours, ", "))
+	case cfg.interval <= 0:
+		return cfg, fmt.Errorf("--interval %v: must be positive", cfg.interval)
+	case cfg.crashAfter < 1:
+		return cfg, fmt.Errorf("--crash-after %d: must be at least 1", cfg.crashAfter)
+	}
+	return cfg, nil
+}

@@ -1,0 +1,50 @@
+// Command harness runs a Maelstrom broadcast test on a machine that has
+// only Go: the same flags, network, nemesis, generator, checker and store
+// layout as `maelstrom test -w broadcast`.
+//
+//	harness test -w broadcast --bin ./bin/broadcast-3e --node-count 25 \
+//	    --time-limit 20 --rate 100 --latency 100
+//
+// Run `harness test --help` for every flag.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/deamondev/gossip-glomers-tutorial/harness/cli"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/report"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/runner"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/transport"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+func run(args []string) int {
+	opts, err := cli.Parse(args)
+	if errors.Is(err, cli.ErrHelp) {
+		cli.Usage(os.Stdout)
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "harness: %v\nRun 'harness test --help' for the flags.\n", err)
+		return cli.ExitUsage
+	}
+	// Ctrl-C or SIGTERM stops the run; the runner still stops every node
+	// and writes what it collected.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res := runner.Run(ctx, runner.Config{
+		Options:   opts,
+		Transport: transport.Process{Bin: opts.Bin, Args: opts.Args},
+		Console:   os.Stdout,
+		Terminal:  report.IsTerminal(os.Stdout),
+	})
+	return res.Exit
+}

@@ -1,0 +1,86 @@
+package network
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
+)
+
+// Client is one of the harness' client endpoints (c0, c1, …). It has at
+// most one request outstanding: Call sends a request and waits for the
+// reply to it, discarding anything else that arrives meanwhile (such as a
+// late reply to an earlier request that timed out).
+type Client struct {
+	ID  string
+	net *Network
+	q   *queue
+	// lastMsgID numbers this client's requests from 1.
+	lastMsgID int
+}
+
+// NewClient registers the next client id, starting from c0.
+func (n *Network) NewClient() *Client {
+	n.mu.Lock()
+	id := fmt.Sprintf("c%d", n.nextClient)
+	n.nextClient++
+	q := newQueue()
+	n.endpoints[id] = q
+	n.mu.Unlock()
+	return &Client{ID: id, net: n, q: q}
+}
+
+// Close deregisters the client: messages sent to it afterwards are
+// rejected as going to an unknown destination.
+func (c *Client) Close() {
+	c.net.mu.Lock()
+	delete(c.net.endpoints, c.ID)
+	c.net.mu.Unlock()
+	c.q.close()
+}
+
+// ErrTimeout is returned by Call when no reply came in time.
+var ErrTimeout = errors.New("no reply in time")
+
+// Reply is the body of the message that answered a request.
+type Reply struct {
+	Message *journal.Message
+	// MsgID is the request's msg_id, for the caller's error messages.
+	MsgID int
+}
+
+// Call sends body (which must not hold msg_id) to dest with the next
+// msg_id, and waits up to timeout for the message whose in_reply_to
+// matches it.
+func (c *Client) Call(dest string, body map[string]any, timeout time.Duration) (Reply, error) {
+	c.lastMsgID++
+	id := c.lastMsgID
+	body["msg_id"] = id
+	raw, err := json.Marshal(body)
+	if err != nil {
+		return Reply{}, fmt.Errorf("encode request: %w", err)
+	}
+	if _, err := c.net.Send(c.ID, dest, raw); err != nil {
+		return Reply{}, err
+	}
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
+	for {
+		e, ok := c.q.pop(deadline.C)
+		if !ok {
+			return Reply{MsgID: id}, ErrTimeout
+		}
+		if c.net.isDropped(e.msg) {
+			continue
+		}
+		c.net.record(journal.Recv, e.msg)
+		var head struct {
+			InReplyTo *int `json:"in_reply_to"`
+		}
+		if json.Unmarshal(e.msg.Body, &head) == nil && head.InReplyTo != nil && *head.InReplyTo == id {
+			return Reply{Message: e.msg, MsgID: id}, nil
+		}
+	}
+}

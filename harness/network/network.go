@@ -1,0 +1,227 @@
+// Package network is the harness' simulated network. Every message between
+// nodes and clients passes through it: it numbers the message, journals it,
+// delays it by the configured latency, drops it if a partition separates
+// sender and receiver when it reaches the head of its queue, and hands it to
+// the receiver.
+//
+// Each node has one delivery loop that takes the earliest-deadline message
+// and sleeps until its deadline before looking again, so a message with an
+// earlier deadline that arrives during that sleep waits behind it: the same
+// head-of-line behaviour as Maelstrom's network.
+package network
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
+)
+
+// Config sets a network up.
+type Config struct {
+	Journal *journal.Journal
+	Latency *Latency
+	// Start is the reference point of journal times.
+	Start time.Time
+	// Trace, if set, is called for every send and every delivery
+	// (--log-net-send, --log-net-recv).
+	Trace func(kind journal.Kind, m *journal.Message)
+}
+
+// Network routes messages. It is safe for concurrent use.
+type Network struct {
+	cfg Config
+
+	mu         sync.Mutex
+	nextID     int
+	nextClient int
+	endpoints  map[string]*queue
+	drops      map[string]map[string]bool // dest -> sources it does not hear
+	lags       []time.Duration
+	wg         sync.WaitGroup
+	closed     bool
+}
+
+// New returns an empty network.
+func New(cfg Config) *Network {
+	if cfg.Journal == nil {
+		cfg.Journal = new(journal.Journal)
+	}
+	return &Network{
+		cfg:       cfg,
+		endpoints: make(map[string]*queue),
+		drops:     make(map[string]map[string]bool),
+	}
+}
+
+// ErrUnknownEndpoint is wrapped by Send's error when the source or the
+// destination is not (or no longer) registered.
+var ErrUnknownEndpoint = errors.New("unknown endpoint")
+
+// AddNode registers a node and starts its delivery loop, which calls
+// deliver with each message's JSON line (no newline) once its latency has
+// passed. A deliver error (the node has exited) is ignored, as Maelstrom
+// does: the message counts as received and is lost.
+func (n *Network) AddNode(id string, deliver func(line []byte) error) {
+	q := newQueue()
+	n.mu.Lock()
+	n.endpoints[id] = q
+	n.mu.Unlock()
+	n.wg.Add(1)
+	go func() {
+		defer n.wg.Done()
+		n.deliverLoop(q, deliver)
+	}()
+}
+
+func (n *Network) deliverLoop(q *queue, deliver func([]byte) error) {
+	for {
+		e, ok := q.pop(nil)
+		if !ok {
+			return
+		}
+		if n.isDropped(e.msg) {
+			continue
+		}
+		if wait := time.Until(e.deadline); wait > 0 {
+			t := time.NewTimer(wait)
+			select {
+			case <-t.C:
+			case <-q.closed:
+				t.Stop()
+				return
+			}
+		}
+		lag := time.Since(e.deadline)
+		n.mu.Lock()
+		n.lags = append(n.lags, lag)
+		n.mu.Unlock()
+		n.record(journal.Recv, e.msg)
+		_ = deliver(Encode(e.msg))
+	}
+}
+
+// Encode renders a message as the JSON line a node reads, with the id
+// the network gave it.
+func Encode(m *journal.Message) []byte {
+	line, _ := json.Marshal(struct {
+		ID   int             `json:"id"`
+		Src  string          `json:"src"`
+		Dest string          `json:"dest"`
+		Body json.RawMessage `json:"body"`
+	}{m.ID, m.Src, m.Dest, m.Body})
+	return line
+}
+
+// Send accepts a message from src for dest: it numbers it, journals it and
+// queues it with its latency. The number is taken before the endpoints are
+// checked, so a rejected message leaves a gap, as in Maelstrom.
+func (n *Network) Send(src, dest string, body json.RawMessage) (*journal.Message, error) {
+	n.mu.Lock()
+	m := &journal.Message{ID: n.nextID, Src: src, Dest: dest, Body: body}
+	n.nextID++
+	_, srcOK := n.endpoints[src]
+	q, destOK := n.endpoints[dest]
+	n.mu.Unlock()
+	switch {
+	case !srcOK:
+		return nil, fmt.Errorf("%w: source %q is not a node or an open client", ErrUnknownEndpoint, src)
+	case !destOK:
+		return nil, fmt.Errorf("%w: destination %q is not a node or an open client", ErrUnknownEndpoint, dest)
+	}
+	var delay time.Duration
+	if !m.InvolvesClient() && n.cfg.Latency != nil {
+		delay = n.cfg.Latency.Draw()
+	}
+	n.record(journal.Send, m)
+	q.push(envelope{msg: m, deadline: time.Now().Add(delay)})
+	return m, nil
+}
+
+func (n *Network) record(kind journal.Kind, m *journal.Message) {
+	n.cfg.Journal.Add(journal.Event{Kind: kind, Time: time.Since(n.cfg.Start), Message: m})
+	if n.cfg.Trace != nil {
+		n.cfg.Trace(kind, m)
+	}
+}
+
+// Partition cuts the network as the grudge says: each node stops hearing
+// from the listed sources. It adds to any cut already in force.
+func (n *Network) Partition(g history.Grudge) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for dest, srcs := range g {
+		if n.drops[dest] == nil {
+			n.drops[dest] = make(map[string]bool)
+		}
+		for _, src := range srcs {
+			n.drops[dest][src] = true
+		}
+	}
+}
+
+// Heal removes every cut.
+func (n *Network) Heal() {
+	n.mu.Lock()
+	clear(n.drops)
+	n.mu.Unlock()
+}
+
+// Partitioned reports whether any cut is in force.
+func (n *Network) Partitioned() bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for _, srcs := range n.drops {
+		if len(srcs) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (n *Network) isDropped(m *journal.Message) bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.drops[m.Dest][m.Src]
+}
+
+// DeliveryLags returns, for every message delivered to a node so far, how
+// long after its deadline it was handed over: the harness' own distortion
+// of the latency it simulates.
+func (n *Network) DeliveryLags() []time.Duration {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return slices.Clone(n.lags)
+}
+
+// Queued returns how many messages wait in the queues, not yet delivered.
+func (n *Network) Queued() int {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	total := 0
+	for _, q := range n.endpoints {
+		total += q.len()
+	}
+	return total
+}
+
+// Close stops every delivery loop and waits for them. Messages still queued
+// are never delivered.
+func (n *Network) Close() {
+	n.mu.Lock()
+	if n.closed {
+		n.mu.Unlock()
+		return
+	}
+	n.closed = true
+	for _, q := range n.endpoints {
+		q.close()
+	}
+	n.mu.Unlock()
+	n.wg.Wait()
+}

@@ -1,0 +1,64 @@
+package runner
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"syscall"
+	"time"
+
+	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/plot"
+)
+
+// drawPlots writes the pictures of the run into the store. As in
+// Maelstrom, a plot that cannot be drawn makes the perf result (and so the
+// run) unknown rather than failing the run.
+func (r *run) drawPlots(h history.History, events []journal.Event) checker.Perf {
+	draw := func(name string, fn func(io.Writer) error) checker.Validity {
+		if err := writeTo(r.dir.File(name), fn); err != nil {
+			r.log.Warnf("drawing %s: %v", name, err)
+			return checker.Unknown
+		}
+		return checker.Valid
+	}
+	var p checker.Perf
+	p.LatencyGraph = draw("latency-raw.svg", func(w io.Writer) error { return plot.LatencyRaw(w, h) }).
+		Merge(draw("latency-quantiles.svg", func(w io.Writer) error { return plot.LatencyQuantiles(w, h) }))
+	p.RateGraph = draw("rate.svg", func(w io.Writer) error { return plot.Rate(w, h) })
+	p.Valid = p.LatencyGraph.Merge(p.RateGraph)
+	draw("messages.svg", func(w io.Writer) error { return plot.Messages(w, events) })
+	draw("timeline.html", func(w io.Writer) error { return plot.Timeline(w, h) })
+	return p
+}
+
+func writeTo(path string, fn func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	if err := fn(w); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// cpuUse says how much processor time the harness itself used over wall,
+// as a share of one core: the cost of the measurement, not of the nodes.
+func cpuUse(wall time.Duration) string {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return "unknown"
+	}
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return fmt.Sprintf("%v of processor time over %v of wall time (%.1f%% of one core)", cpu.Round(time.Millisecond), wall.Round(time.Millisecond), 100*cpu.Seconds()/wall.Seconds())
+}

@@ -1,0 +1,330 @@
+// Package runner runs one broadcast test from start to end: it starts the
+// nodes, initialises them, sends the topology, runs the generator's phases
+// through the network, stops everything, and then judges and stores the
+// run. It is the only package that knows all the others; each of them
+// knows only its own concept.
+package runner
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/cli"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/generator"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/nemesis"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/network"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/report"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/store"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/transport"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/workload/broadcast"
+)
+
+// Exit statuses, as Maelstrom's.
+const (
+	ExitValid   = 0
+	ExitInvalid = 1
+	ExitUnknown = 2
+	ExitCrash   = 255
+)
+
+// Config is one run.
+type Config struct {
+	Options   cli.Options
+	Transport transport.Transport
+	// Console gets the progress line, warnings and the summary.
+	Console  io.Writer
+	Terminal bool
+	// ProgressEvery is how often a plain progress line is printed when the
+	// console is not a terminal.
+	ProgressEvery time.Duration
+}
+
+// Result is what a run produced.
+type Result struct {
+	Exit    int
+	Dir     string // the run's store directory, if one was made
+	Results *checker.Results
+}
+
+type run struct {
+	cfg Config
+	dir *store.Dir
+	log *logger
+	net *network.Network
+
+	nodes        []*node
+	setupClients []*network.Client
+	badLines     atomic.Int64
+
+	mu    sync.Mutex
+	crash *checker.Crash // the first node that stopped on its own
+}
+
+// Run runs the test. Cancelling ctx (Ctrl-C) stops it early: the nodes are
+// stopped and what was collected is still judged and written.
+func Run(ctx context.Context, cfg Config) Result {
+	o := cfg.Options
+	if cfg.ProgressEvery == 0 {
+		cfg.ProgressEvery = 5 * time.Second
+	}
+	r := &run{cfg: cfg, log: &logger{console: cfg.Console, terminal: cfg.Terminal}}
+	start := time.Now()
+	dir, err := store.Create(o.Store, o.Workload, start)
+	if err != nil {
+		fmt.Fprintf(cfg.Console, "ERROR cannot create the store directory: %v\n", err)
+		return Result{Exit: ExitCrash}
+	}
+	r.dir = dir
+	defer r.log.close()
+	if f, err := os.Create(dir.File("jepsen.log")); err == nil {
+		r.log.file = f
+	}
+	r.log.Infof("Running %s against %d node(s) of %s (seed %d); store %s", o.Workload, len(o.Nodes), o.Bin, o.Seed, dir.Path)
+
+	topology, err := broadcast.Topology(o.Topology, o.Nodes)
+	if err != nil {
+		return r.abort(err)
+	}
+	latency, err := network.NewLatency(o.Latency, o.LatencyDist, rand.New(rand.NewPCG(o.Seed, 3)))
+	if err != nil {
+		return r.abort(err)
+	}
+	jrnl := new(journal.Journal)
+	r.net = network.New(network.Config{Journal: jrnl, Latency: latency, Start: start, Trace: r.trace()})
+
+	defer r.stopAll() // whatever happens, no node outlives the run
+	for _, id := range o.Nodes {
+		n, err := r.startNode(id)
+		if err != nil {
+			return r.abort(err)
+		}
+		r.nodes = append(r.nodes, n)
+	}
+	if err := r.initNodes(); err != nil {
+		return r.abort(err)
+	}
+	// History times count from just before the clients are set up.
+	rec := history.NewRecorder(time.Now())
+	if err := r.sendTopology(topology); err != nil {
+		return r.abort(err)
+	}
+
+	gen := r.generator(rec)
+	progress := report.NewProgress(cfg.Console, cfg.Terminal, cfg.ProgressEvery)
+	phase := atomic.Value{}
+	phase.Store("main")
+	mainStart := time.Now()
+	stopProgress := r.showProgress(progress, rec, gen, &phase, mainStart)
+
+	gen.Main(ctx)
+	if ctx.Err() == nil {
+		phase.Store("final")
+		gen.Final(ctx)
+	}
+	stopProgress()
+	progress.Done()
+	interrupted := ctx.Err() != nil
+	if interrupted {
+		r.log.Warnf("Interrupted: stopping the nodes and writing what was collected.")
+	}
+
+	crash := r.teardown()
+	h := rec.History()
+	if err := dir.WriteHistory(h); err != nil {
+		r.log.Warnf("writing the history: %v", err)
+	}
+	perf := r.drawPlots(h, jrnl.Events())
+	results := checker.Check(checker.Input{
+		History:      h,
+		Events:       jrnl.Events(),
+		Availability: requirement(o.Availability),
+		Perf:         perf,
+		Crash:        crash,
+	})
+	if err := dir.WriteResults(results); err != nil {
+		r.log.Warnf("writing the results: %v", err)
+	}
+	report.WriteSummary(cfg.Console, report.Summary{
+		Results:     results,
+		History:     h,
+		Nodes:       o.Nodes,
+		Concurrency: o.Concurrency,
+		StorePath:   dir.Path,
+		DeliveryLag: report.NewLag(r.net.DeliveryLags()),
+		DispatchLag: report.NewLag(gen.DispatchLags()),
+		Seed:        o.Seed,
+		Verbose:     o.Verbose,
+	})
+	if n := r.badLines.Load(); n > 0 {
+		r.log.Warnf("%d line(s) the nodes printed were not valid messages and were dropped; see the warnings above or %s", n, dir.File("jepsen.log"))
+	}
+	if o.Verbose {
+		r.log.Infof("Harness CPU: %s", cpuUse(time.Since(start)))
+	}
+	exit := exitStatus(results)
+	if interrupted {
+		exit = ExitCrash
+	}
+	return Result{Exit: exit, Dir: dir.Path, Results: &results}
+}
+
+func exitStatus(r checker.Results) int {
+	switch {
+	case r.Crash != nil:
+		return ExitCrash
+	case r.Valid == checker.Valid:
+		return ExitValid
+	case r.Valid == checker.Invalid:
+		return ExitInvalid
+	default:
+		return ExitUnknown
+	}
+}
+
+// generator wires the generator to the workload's clients and the nemesis.
+func (r *run) generator(rec *history.Recorder) *generator.Generator {
+	o := r.cfg.Options
+	nemesisRNG := rand.New(rand.NewPCG(o.Seed, 2))
+	w := newWorkers(r.net, o.Nodes)
+	return generator.New(generator.Config{
+		Threads:         o.Concurrency,
+		Rate:            o.Rate,
+		TimeLimit:       o.TimeLimit,
+		Nemesis:         len(o.Nemesis) > 0,
+		NemesisInterval: o.NemesisInterval,
+		RNG:             rand.New(rand.NewPCG(o.Seed, 1)),
+		Client:          w.invoke,
+		ChoosePartition: func() history.Keyword {
+			return history.Keyword(nemesis.Specs[nemesisRNG.IntN(len(nemesis.Specs))])
+		},
+		StartPartition: func(spec history.Keyword) history.Isolated {
+			g := nemesis.Grudge(nemesis.Spec(spec), o.Nodes, nemesisRNG)
+			r.net.Partition(g)
+			r.log.Filef("Partition %s: %v", spec, g)
+			return history.Isolated{Grudge: g}
+		},
+		StopPartition: func() {
+			r.net.Heal()
+			r.log.Filef("Network healed")
+		},
+		Log: func(msg string) { r.log.Filef("%s", msg) },
+	}, rec)
+}
+
+// showProgress updates the progress line until the returned func is called.
+func (r *run) showProgress(p *report.Progress, rec *history.Recorder, gen *generator.Generator, phase *atomic.Value, mainStart time.Time) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			_, ok, fail, info := rec.Counts()
+			elapsed := min(time.Since(mainStart), r.cfg.Options.TimeLimit)
+			p.Update(report.Snapshot{
+				Phase: phase.Load().(string), Elapsed: elapsed, Total: r.cfg.Options.TimeLimit,
+				OK: ok, Fail: fail, Info: info, Partitioned: r.net.Partitioned(),
+			})
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	})
+	return func() { close(done); wg.Wait() }
+}
+
+// crashed is called by a node's watcher when it exits on its own.
+func (r *run) crashed(c *checker.Crash) {
+	r.mu.Lock()
+	first := r.crash == nil
+	if first {
+		r.crash = c
+	}
+	r.mu.Unlock()
+	status := fmt.Sprintf("exit status %d", c.ExitStatus)
+	if c.Signal != "" {
+		status = "signal " + c.Signal
+	}
+	r.log.Warnf("Node %s stopped on its own (%s) while the test was running. Its last stderr lines:\n%s\n    Full log: %s",
+		c.Node, status, indent(c.Stderr, 10), c.LogPath)
+}
+
+// teardown stops the network and every node, and returns the crash to
+// report, if a node stopped on its own.
+func (r *run) teardown() *checker.Crash {
+	r.stopAll()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.crash
+}
+
+func (r *run) stopAll() {
+	for _, c := range r.setupClients {
+		c.Close()
+	}
+	r.setupClients = nil
+	var wg sync.WaitGroup
+	for _, n := range r.nodes {
+		wg.Go(n.stop)
+	}
+	wg.Wait()
+	if r.net != nil {
+		r.net.Close()
+	}
+}
+
+// abort ends a run that could not start: the nodes are stopped, the
+// reason is printed, and the store keeps the node logs.
+func (r *run) abort(err error) Result {
+	r.stopAll()
+	r.log.Warnf("The test could not run: %v", err)
+	r.log.Infof("Node logs: %s", r.dir.File("node-logs"))
+	return Result{Exit: ExitCrash, Dir: r.dir.Path}
+}
+
+func (r *run) trace() func(journal.Kind, *journal.Message) {
+	o := r.cfg.Options
+	if !o.LogNetSend && !o.LogNetRecv {
+		return nil
+	}
+	return func(kind journal.Kind, m *journal.Message) {
+		if (kind == journal.Send && o.LogNetSend) || (kind == journal.Recv && o.LogNetRecv) {
+			r.log.Infof("%s %s → %s %s", kind, m.Src, m.Dest, m.Body)
+		}
+	}
+}
+
+func requirement(a *cli.Availability) *checker.Requirement {
+	if a == nil {
+		return nil
+	}
+	return &checker.Requirement{Total: a.Total, Min: a.Min}
+}
+
+func indent(lines []string, last int) string {
+	if len(lines) > last {
+		lines = lines[len(lines)-last:]
+	}
+	if len(lines) == 0 {
+		return "    (none)"
+	}
+	out := ""
+	for i, l := range lines {
+		if i > 0 {
+			out += "\n"
+		}
+		out += "    | " + l
+	}
+	return out
+}

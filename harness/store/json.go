@@ -1,0 +1,117 @@
+package store
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
+)
+
+// EncodeResultsJSON writes r as results.json: the data of results.edn in
+// the same order, for tools that do not read EDN. Keys lose their colon,
+// keywords become strings, :unknown becomes "unknown", and lists, vectors
+// and sets all become arrays.
+func EncodeResultsJSON(w io.Writer, r checker.Results) error {
+	tree, err := resultsTree(r)
+	var b []byte
+	if err == nil {
+		b, err = appendTopLevel(nil, tree, appendJSON, ",\n ", ": ")
+	}
+	if err != nil {
+		return fmt.Errorf("results.json: %w", err)
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+func appendJSON(b []byte, v any) ([]byte, error) {
+	var err error
+	switch v := v.(type) {
+	case nil:
+		return append(b, "null"...), nil
+	case bool:
+		return strconv.AppendBool(b, v), nil
+	case int:
+		return strconv.AppendInt(b, int64(v), 10), nil
+	case int64:
+		return strconv.AppendInt(b, v, 10), nil
+	case float32:
+		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+			return nil, fmt.Errorf("number %v is not finite", v)
+		}
+		// Java's float text, such as 4.8333335 or 1.0E7, is a valid JSON
+		// number, and keeps both files alike.
+		return append(b, javaFloat(v)...), nil
+	case string:
+		return appendJSONString(b, v), nil
+	case keyword:
+		return appendJSONString(b, string(v)), nil
+	case numberKey:
+		return appendJSONString(b, string(v)), nil
+	case list:
+		return appendJSONArray(b, v)
+	case vector:
+		return appendJSONArray(b, v)
+	case set:
+		return appendJSONArray(b, v)
+	case omap:
+		b = append(b, '{')
+		for i, e := range v {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			if b, err = appendJSON(b, e.key); err != nil {
+				return nil, err
+			}
+			b = append(b, ": "...)
+			if b, err = appendJSON(b, e.val); err != nil {
+				return nil, fmt.Errorf("%s: %w", keyName(e.key), err)
+			}
+		}
+		return append(b, '}'), nil
+	}
+	return nil, fmt.Errorf("cannot write a %T", v)
+}
+
+func appendJSONArray(b []byte, items []any) ([]byte, error) {
+	b = append(b, '[')
+	for i, item := range items {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		var err error
+		if b, err = appendJSON(b, item); err != nil {
+			return nil, err
+		}
+	}
+	return append(b, ']'), nil
+}
+
+// appendJSONString quotes s for JSON; invalid UTF-8 becomes U+FFFD.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b = append(b, `\"`...)
+		case '\\':
+			b = append(b, `\\`...)
+		case '\n':
+			b = append(b, `\n`...)
+		case '\t':
+			b = append(b, `\t`...)
+		case '\r':
+			b = append(b, `\r`...)
+		default:
+			if r < 0x20 {
+				b = fmt.Appendf(b, `\u%04x`, r)
+			} else {
+				b = utf8.AppendRune(b, r)
+			}
+		}
+	}
+	return append(b, '"')
+}
