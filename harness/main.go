@@ -17,6 +17,7 @@ import (
 	"syscall"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/cli"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/clock"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/report"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/runner"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/transport"
@@ -45,6 +46,7 @@ func run(args []string) int {
 		Transport: transport.Process{Bin: opts.Bin, Args: opts.Args},
 		Console:   os.Stdout,
 		Terminal:  report.IsTerminal(os.Stdout),
+		Clock:     clock.Precise,
 	})
 	return res.Exit
 }

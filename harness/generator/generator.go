@@ -22,6 +22,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/deamondev/gossip-glomers-tutorial/harness/clock"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
 )
 
@@ -46,6 +47,9 @@ type Config struct {
 	Nemesis         bool
 	NemesisInterval time.Duration
 	RNG             *rand.Rand
+	// Clock waits for each op's moment: clock.Precise in real runs, the
+	// zero Clock under testing/synctest.
+	Clock clock.Clock
 
 	// Client runs one op on the thread's own client and blocks until it
 	// completes. It is called from the thread's goroutine only.
@@ -56,8 +60,9 @@ type Config struct {
 	ChoosePartition func() history.Keyword
 	StartPartition  func(history.Keyword) history.Isolated
 	StopPartition   func()
-	// Log, if set, is told about phase changes.
-	Log func(msg string)
+	// Phase, if set, is told when the final phase moves on: "drain"
+	// (waiting for ops in flight), "recovery" and "final reads".
+	Phase func(name string)
 }
 
 // Generator runs the phases. Use New, then Main, then Final.
@@ -160,8 +165,8 @@ func (g *Generator) Partitioned() bool {
 	return g.partitioned
 }
 
-func (g *Generator) log(msg string) {
-	if g.cfg.Log != nil {
-		g.cfg.Log(msg)
+func (g *Generator) phase(name string) {
+	if g.cfg.Phase != nil {
+		g.cfg.Phase(name)
 	}
 }

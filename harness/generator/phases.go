@@ -54,7 +54,7 @@ func (g *Generator) Main(ctx context.Context) {
 		var timer *time.Timer
 		var fire <-chan time.Time
 		if !due.IsZero() {
-			timer = time.NewTimer(time.Until(due))
+			timer = g.cfg.Clock.Timer(due)
 			fire = timer.C
 		}
 		select {
@@ -67,6 +67,7 @@ func (g *Generator) Main(ctx context.Context) {
 			g.complete(c)
 			continue
 		case <-fire:
+			g.cfg.Clock.Finish(due)
 		}
 		if !due.Before(cutoff) {
 			break
@@ -97,16 +98,18 @@ func (g *Generator) Final(ctx context.Context) {
 		g.workers = g.startWorkers(ctx)
 	}
 	defer g.workers()
+	g.phase("drain")
 	if !g.waitIdle(ctx) {
 		return
 	}
 	if g.cfg.Nemesis {
 		g.nemesisOp(false)
 	}
-	g.log("Waiting for recovery...")
+	g.phase("recovery")
 	if !sleepUntil(ctx, time.Now().Add(Recovery)) {
 		return
 	}
+	g.phase("final reads")
 	for _, k := range g.cfg.RNG.Perm(len(g.threads)) {
 		g.dispatch(k, history.Read, nil, true)
 	}

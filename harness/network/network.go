@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/deamondev/gossip-glomers-tutorial/harness/clock"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
 )
@@ -31,6 +32,9 @@ type Config struct {
 	// Trace, if set, is called for every send and every delivery
 	// (--log-net-send, --log-net-recv).
 	Trace func(kind journal.Kind, m *journal.Message)
+	// Clock waits for deadlines: clock.Precise in real runs, the zero
+	// Clock under testing/synctest.
+	Clock clock.Clock
 }
 
 // Network routes messages. It is safe for concurrent use.
@@ -88,14 +92,15 @@ func (n *Network) deliverLoop(q *queue, deliver func([]byte) error) {
 		if n.isDropped(e.msg) {
 			continue
 		}
-		if wait := time.Until(e.deadline); wait > 0 {
-			t := time.NewTimer(wait)
+		if time.Until(e.deadline) > 0 {
+			t := n.cfg.Clock.Timer(e.deadline)
 			select {
 			case <-t.C:
 			case <-q.closed:
 				t.Stop()
 				return
 			}
+			n.cfg.Clock.Finish(e.deadline)
 		}
 		lag := time.Since(e.deadline)
 		n.mu.Lock()

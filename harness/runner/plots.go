@@ -52,13 +52,18 @@ func writeTo(path string, fn func(io.Writer) error) error {
 	return f.Close()
 }
 
-// cpuUse says how much processor time the harness itself used over wall,
-// as a share of one core: the cost of the measurement, not of the nodes.
-func cpuUse(wall time.Duration) string {
+// cpuTime is the processor time the harness process has used so far (its
+// nodes are other processes and not counted).
+func cpuTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return "unknown"
+		return 0
 	}
-	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	return fmt.Sprintf("%v of processor time over %v of wall time (%.1f%% of one core)", cpu.Round(time.Millisecond), wall.Round(time.Millisecond), 100*cpu.Seconds()/wall.Seconds())
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// cpuUse says how much of one core the harness itself used: the cost of
+// the measurement, not of the nodes.
+func cpuUse(cpu, wall time.Duration) string {
+	return fmt.Sprintf("%v of processor time over %v (%.1f%% of one core)", cpu.Round(time.Millisecond), wall.Round(time.Millisecond), 100*cpu.Seconds()/wall.Seconds())
 }
