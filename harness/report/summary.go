@@ -21,6 +21,7 @@ type Summary struct {
 	DeliveryLag Lag // how late the network delivered messages against their deadlines
 	DispatchLag Lag // how late client ops were dispatched against the generator's schedule
 	Seed        uint64
+	Interrupted bool // the run was stopped early (Ctrl-C): there is no verdict
 	Verbose     bool
 }
 
@@ -33,7 +34,9 @@ func WriteSummary(w io.Writer, s Summary) {
 	wl := r.Workload
 	p := func(format string, args ...any) { fmt.Fprintf(w, format+"\n", args...) }
 
-	if c := r.Crash; c != nil {
+	if s.Interrupted {
+		p("Verdict: interrupted — no verdict; the figures below cover the run up to the interruption.")
+	} else if c := r.Crash; c != nil {
 		writeCrash(w, c)
 		p("Verdict: crashed — no verdict; the figures below cover the run up to the crash.")
 	} else {

@@ -171,6 +171,7 @@ func Run(ctx context.Context, cfg Config) Result {
 		DispatchLag: report.NewLag(gen.DispatchLags()),
 		Seed:        o.Seed,
 		Verbose:     o.Verbose,
+		Interrupted: interrupted,
 	})
 	if n := r.badLines.Load(); n > 0 {
 		r.log.Warnf("%d line(s) the nodes printed were not valid messages and were dropped; see the warnings above or %s", n, dir.File("jepsen.log"))

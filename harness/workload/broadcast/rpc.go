@@ -41,6 +41,10 @@ var errorCodes = map[int]struct {
 func Broadcast(c *network.Client, node string, v int) history.Completion {
 	reply, err := c.Call(node, map[string]any{"type": "broadcast", "message": v}, RPCTimeout)
 	if done, _ := classify(reply, err, "broadcast_ok", nil, false); done != nil {
+		// A broadcast that failed or whose outcome is unknown still names
+		// its value, as Jepsen's completions keep theirs
+		// ("3 :info :broadcast 12 :net-timeout").
+		done.Value = v
 		return *done
 	}
 	return history.Completion{Type: history.OK, Value: v}

@@ -2,6 +2,7 @@ package broadcast
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -63,7 +64,7 @@ func TestOutcomeTable(t *testing.T) {
 						return ""
 					}
 					b, _ := json.Marshal(id)
-					return replaceID(tt.reply, string(b))
+					return strings.ReplaceAll(tt.reply, "%d", string(b))
 				})
 				defer net.Close()
 				var got history.Completion
@@ -74,6 +75,9 @@ func TestOutcomeTable(t *testing.T) {
 				}
 				if got.Type != tt.want {
 					t.Fatalf("type %s, want %s (%+v)", got.Type, tt.want, got)
+				}
+				if tt.op == "broadcast" && got.Value != 7 {
+					t.Errorf("broadcast completion value %v, want 7 whatever the outcome", got.Value)
 				}
 				if tt.err < 0 {
 					if got.Error != nil {
@@ -105,17 +109,4 @@ func TestReadKeepsTheValuesVerbatim(t *testing.T) {
 			t.Errorf("read value %v, want [5 5 1] as returned", got.Value)
 		}
 	})
-}
-
-func replaceID(s, id string) string {
-	out := []byte{}
-	for i := 0; i < len(s); i++ {
-		if s[i] == '%' && i+1 < len(s) && s[i+1] == 'd' {
-			out = append(out, id...)
-			i++
-			continue
-		}
-		out = append(out, s[i])
-	}
-	return string(out)
 }

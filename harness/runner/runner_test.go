@@ -1,0 +1,323 @@
+package runner_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/cli"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/runner"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/transport"
+)
+
+// These tests run the whole harness in this process: nodes are functions
+// wired to the runner through transport.Pipe, and synctest's fake clock
+// lets a 20 s run and its 10 s recovery pass in a moment of real time.
+
+func TestRunInProcessValidWithGossip(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		res, console := runInProcess(t, behaviour{gossip: 500 * time.Millisecond})
+		if res.Exit != runner.ExitValid {
+			t.Fatalf("exit %d, want %d (valid); console:\n%s", res.Exit, runner.ExitValid, console)
+		}
+		r := res.Results
+		if r == nil {
+			t.Fatal("no results")
+		}
+		if n := len(r.Workload.Lost); n != 0 {
+			t.Errorf(":lost-count %d, want 0; lost %v", n, r.Workload.Lost)
+		}
+		if r.Workload.StableCount == 0 || r.Workload.StableCount != r.Workload.AttemptCount {
+			t.Errorf("%d of %d values stable, want all of them (and some)", r.Workload.StableCount, r.Workload.AttemptCount)
+		}
+		// At --rate 10 for 20 s about 200 ops run; the fake clock makes
+		// the schedule exact enough to ask for most of them.
+		if r.Stats.Count < 150 {
+			t.Errorf("%d ops, want about 200 (rate 10 for 20 s) plus 5 final reads", r.Stats.Count)
+		}
+		if r.Net.Servers.MsgCount == 0 {
+			t.Error("no message between servers: the nodes' gossip was not routed")
+		}
+		assertStoreWritten(t, res.Dir)
+		if !strings.Contains(console, "Verdict: valid") {
+			t.Errorf("console lacks the valid verdict:\n%s", console)
+		}
+		if m := regexp.MustCompile(`, (\d+) partitions?;`).FindStringSubmatch(console); m == nil {
+			t.Errorf("the summary counts no partition, yet --nemesis partition was on:\n%s", console)
+		}
+	})
+}
+
+func TestRunInProcessInvalidWithoutGossip(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		res, console := runInProcess(t, behaviour{})
+		if res.Exit != runner.ExitInvalid {
+			t.Fatalf("exit %d, want %d (invalid); console:\n%s", res.Exit, runner.ExitInvalid, console)
+		}
+		r := res.Results
+		if r.Valid != checker.Invalid || r.Workload.Valid != checker.Invalid {
+			t.Errorf("verdict %v, workload %v; want both invalid", r.Valid, r.Workload.Valid)
+		}
+		if len(r.Workload.Lost) == 0 {
+			t.Error("no lost values, yet every value stayed on the node that got it")
+		}
+		if r.Net.Servers.MsgCount != 0 {
+			t.Errorf("%d messages between servers from nodes that never gossip", r.Net.Servers.MsgCount)
+		}
+		if !strings.Contains(console, "Lost values, by the final reads of each node:") {
+			t.Errorf("console does not explain the lost values:\n%s", console)
+		}
+	})
+}
+
+// Cancelling the run's context (Ctrl-C) stops it early: the nodes are
+// stopped, what was collected is written, the exit status says the run did
+// not finish, and no goroutine of the run is left behind (synctest.Test
+// would report one that is blocked for good).
+func TestRunInProcessInterrupted(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		res, console := runInProcessContext(ctx, t, behaviour{gossip: 500 * time.Millisecond})
+		if res.Exit != runner.ExitCrash {
+			t.Errorf("exit %d, want %d for an interrupted run", res.Exit, runner.ExitCrash)
+		}
+		if !strings.Contains(console, "Interrupted") {
+			t.Errorf("console does not say the run was interrupted:\n%s", console)
+		}
+		if _, err := os.Stat(filepath.Join(res.Dir, "history.txt")); err != nil {
+			t.Errorf("history of the interrupted run: %v", err)
+		}
+	})
+}
+
+// A broadcast that ends :fail or :info keeps its value in the history, as
+// Jepsen's completions do: the value is what tells a reader which broadcast
+// was refused.
+func TestRunInProcessKeepsTheValueOfFailedBroadcasts(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		res, console := runInProcess(t, behaviour{refuse: true})
+		if res.Results == nil {
+			t.Fatalf("no results; console:\n%s", console)
+		}
+		if c := res.Results.Stats.ByF["broadcast"]; c.Count == 0 || c.FailCount != c.Count {
+			t.Fatalf("broadcasts %+v, want every one failed", c)
+		}
+		raw, err := os.ReadFile(filepath.Join(res.Dir, "history.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		failed := regexp.MustCompile("(?m)^\\d+\t:fail\t:broadcast\t(\\S+)\t\\[:temporarily-unavailable \"refusing on purpose\"\\]$")
+		ms := failed.FindAllStringSubmatch(string(raw), -1)
+		if len(ms) != res.Results.Stats.ByF["broadcast"].Count {
+			t.Fatalf("%d :fail broadcast lines in history.txt, want %d:\n%s", len(ms), res.Results.Stats.ByF["broadcast"].Count, raw)
+		}
+		for _, m := range ms {
+			if _, err := strconv.Atoi(m[1]); err != nil {
+				t.Errorf("a failed broadcast's value is %s, want the value it tried to broadcast", m[1])
+			}
+		}
+	})
+}
+
+// runInProcess runs 5 in-process nodes for 20 s at 10 ops/s under the
+// partition nemesis and returns the result and what the console showed.
+func runInProcess(t *testing.T, b behaviour) (runner.Result, string) {
+	t.Helper()
+	return runInProcessContext(context.Background(), t, b)
+}
+
+func runInProcessContext(ctx context.Context, t *testing.T, b behaviour) (runner.Result, string) {
+	t.Helper()
+	opts := cli.Options{
+		Workload:        "broadcast",
+		Bin:             "(in-process test node)",
+		Nodes:           []string{"n0", "n1", "n2", "n3", "n4"},
+		Concurrency:     5,
+		TimeLimit:       20 * time.Second,
+		Rate:            10,
+		LatencyDist:     "constant",
+		Nemesis:         []string{"partition"},
+		NemesisInterval: 2 * time.Second,
+		Topology:        "grid",
+		Seed:            42,
+		SeedGiven:       true,
+		Store:           filepath.Join(t.TempDir(), "store"),
+	}
+	console := new(lockedBuffer)
+	res := runner.Run(ctx, runner.Config{
+		Options: opts,
+		Transport: transport.Pipe{Run: func(id string, stdin io.Reader, stdout, stderr io.Writer) error {
+			return serveNode(stdin, stdout, stderr, b)
+		}},
+		Console: console,
+	})
+	return res, console.String()
+}
+
+func assertStoreWritten(t *testing.T, dir string) {
+	t.Helper()
+	for _, name := range []string{"results.edn", "results.json", "history.txt", "history.edn", "jepsen.log", "node-logs/n4.log"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("store: %v", err)
+		}
+	}
+}
+
+// behaviour is how a test node acts.
+type behaviour struct {
+	// gossip is the period of its anti-entropy; 0 means it never gossips.
+	gossip time.Duration
+	// refuse makes it answer every broadcast with a definite error.
+	refuse bool
+}
+
+// serveNode is a small broadcast node: it keeps every value it hears and,
+// with a gossip period, sends all of them to every other node each period
+// (anti-entropy, so partitions only delay it). It returns when stdin ends.
+func serveNode(stdin io.Reader, stdout, stderr io.Writer, b behaviour) error {
+	n := &testNode{out: stdout, refuse: b.refuse, values: map[int]bool{}}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	if b.gossip > 0 {
+		wg.Go(func() { n.gossipEvery(b.gossip, done) })
+	}
+	defer wg.Wait()
+	defer close(done)
+	lines := bufio.NewScanner(stdin)
+	for lines.Scan() {
+		if err := n.handle(lines.Bytes()); err != nil {
+			fmt.Fprintf(stderr, "test node: %v\n", err)
+		}
+	}
+	return lines.Err()
+}
+
+type testNode struct {
+	outMu  sync.Mutex
+	out    io.Writer
+	refuse bool
+
+	mu     sync.Mutex
+	id     string
+	peers  []string
+	values map[int]bool
+}
+
+type message struct {
+	Src  string          `json:"src"`
+	Dest string          `json:"dest"`
+	Body json.RawMessage `json:"body"`
+}
+
+type body struct {
+	Type     string   `json:"type"`
+	MsgID    int      `json:"msg_id"`
+	NodeID   string   `json:"node_id"`
+	NodeIDs  []string `json:"node_ids"`
+	Message  int      `json:"message"`
+	Messages []int    `json:"messages"`
+}
+
+func (n *testNode) handle(line []byte) error {
+	var m message
+	var b body
+	if err := json.Unmarshal(line, &m); err != nil {
+		return err
+	}
+	if err := json.Unmarshal(m.Body, &b); err != nil {
+		return err
+	}
+	reply := map[string]any{"in_reply_to": b.MsgID}
+	n.mu.Lock()
+	switch {
+	case b.Type == "init":
+		n.id = b.NodeID
+		n.peers = slices.DeleteFunc(b.NodeIDs, func(p string) bool { return p == b.NodeID })
+		reply["type"] = "init_ok"
+	case b.Type == "topology":
+		reply["type"] = "topology_ok"
+	case b.Type == "broadcast" && n.refuse:
+		reply["type"] = "error"
+		reply["code"] = 11
+		reply["text"] = "refusing on purpose"
+	case b.Type == "broadcast":
+		n.values[b.Message] = true
+		reply["type"] = "broadcast_ok"
+	case b.Type == "read":
+		reply["type"] = "read_ok"
+		reply["messages"] = append([]int{}, slices.Sorted(maps.Keys(n.values))...) // [] rather than null
+	case b.Type == "gossip":
+		for _, v := range b.Messages {
+			n.values[v] = true
+		}
+		reply = nil
+	default:
+		reply = nil
+	}
+	id := n.id
+	n.mu.Unlock()
+	if reply != nil {
+		n.send(id, m.Src, reply)
+	}
+	return nil
+}
+
+func (n *testNode) gossipEvery(period time.Duration, done <-chan struct{}) {
+	tick := time.NewTicker(period)
+	defer tick.Stop()
+	for {
+		select {
+		case <-done:
+			return
+		case <-tick.C:
+		}
+		n.mu.Lock()
+		id, peers := n.id, n.peers
+		values := slices.Sorted(maps.Keys(n.values))
+		n.mu.Unlock()
+		for _, p := range peers {
+			n.send(id, p, map[string]any{"type": "gossip", "messages": values})
+		}
+	}
+}
+
+func (n *testNode) send(src, dest string, b map[string]any) {
+	line, _ := json.Marshal(map[string]any{"src": src, "dest": dest, "body": b})
+	n.outMu.Lock()
+	defer n.outMu.Unlock()
+	n.out.Write(append(line, '\n'))
+}
+
+// lockedBuffer is a console the runner's goroutines may write to at once.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
