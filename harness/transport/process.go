@@ -52,6 +52,7 @@ func (p Process) Start(id string) (Node, error) {
 		stderrR.Close()
 		return nil, fmt.Errorf("start node %s (%s): %w", id, p.Bin, err)
 	}
+	lowerPriority(cmd.Process.Pid)
 	n := &process{cmd: cmd, stdin: stdinW, stdout: stdoutR, stderr: stderrR, done: make(chan struct{})}
 	go n.wait()
 	return n, nil

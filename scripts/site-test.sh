@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# site-test.sh runs the blog's checks: the pinned tools build, the step
+# diffs are fresh, the draw.io diagrams are sound, Hugo builds without a
+# warning, no internal link or anchor is broken, and, in a real browser,
+# the 3e post shows the batcher's code and a table of contents, in light
+# and in dark mode (screenshots go to tmp/screenshots/).
+#
+# Run from anywhere: make site-test. The last line is the summary,
+# "site-test: N passed, N failed"; the exit status is 1 if any failed.
+#
+# Settings, from the environment:
+#   SITE_TEST_POST=/posts/broadcast-3e/      page the browser check opens
+#   SITE_TEST_CODE=broadcast-3e/batcher.go   step file whose code that page must show
+#   SITE_TEST_PORT=1319                      port of the test's own hugo serve
+#   SITE_TEST_SKIP_BROWSER=1                 skip the browser check
+#   SITE_TEST_CONFIG=hugo.toml               Hugo config file(s)
+#   SITE_TEST_PUBLIC=public                  where the site is built
+#   CHROMIUM=chromium                        the browser (default: chromium on PATH)
+set -uo pipefail
+cd "$(dirname "$0")/.." || exit 1
+
+post=${SITE_TEST_POST:-/posts/broadcast-3e/}
+code_file=${SITE_TEST_CODE:-broadcast-3e/batcher.go}
+port=${SITE_TEST_PORT:-1319}
+config=${SITE_TEST_CONFIG:-hugo.toml}
+public=${SITE_TEST_PUBLIC:-public}
+work=tmp/site-test
+shots=tmp/screenshots
+mkdir -p "$work" "$shots"
+
+passed=0
+failed=0
+pass() { echo "PASS: $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL: $1"; failed=$((failed + 1)); }
+summary() {
+	echo "site-test: $passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+	exit
+}
+
+# check NAME COMMAND...: runs the command quietly, showing its output
+# only when it fails.
+check() {
+	local name=$1 log
+	shift
+	log="$work/$(echo "$name" | tr -c 'a-z0-9\n' '-').log"
+	if "$@" >"$log" 2>&1; then
+		pass "$name"
+	else
+		sed -e '$a\' "$log"
+		fail "$name"
+		return 1
+	fi
+}
+
+build_tools() {
+	GOWORK=off go -C tools/hugo build -o ../../bin/hugo github.com/gohugoio/hugo &&
+		GOWORK=off go -C tools/htmltest build -o ../../bin/htmltest github.com/wjdp/htmltest
+}
+
+check "pinned tools build (bin/hugo, bin/htmltest)" build_tools || summary
+check "step diffs are up to date (make diffs)" go run ./tools/stepdiff -check
+check "draw.io diagrams" go test ./tools/drawio/...
+
+if check "hugo build --panicOnWarning" \
+	bin/hugo build --config "$config" --panicOnWarning --baseURL / --cleanDestinationDir --destination "$public"; then
+	cat >"$work/htmltest.yml" <<-EOF
+		DirectoryPath: $public
+		CheckExternal: false
+		IgnoreDirectoryMissingTrailingSlash: true
+		OutputDir: $work/htmltest
+	EOF
+	check "internal links and anchors (htmltest)" bin/htmltest --conf "$work/htmltest.yml"
+fi
+
+# The browser check needs a browser; without one it is skipped, loudly.
+browser=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
+if [ "${SITE_TEST_SKIP_BROWSER:-}" = 1 ]; then
+	echo "SKIP: browser check (SITE_TEST_SKIP_BROWSER=1)"
+	summary
+fi
+if [ -z "$browser" ]; then
+	echo "SKIP: browser check (chromium not installed)"
+	summary
+fi
+
+server=
+stop_server() {
+	if [ -n "$server" ]; then
+		kill "$server" 2>/dev/null
+		wait "$server" 2>/dev/null
+		server=
+	fi
+}
+trap stop_server EXIT
+
+bin/hugo serve --config "$config" --bind 127.0.0.1 --port "$port" --renderToMemory --disableLiveReload \
+	>"$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 300); do
+	grep -q "Web Server is available" "$work/serve.log" && break
+	kill -0 "$server" 2>/dev/null || break
+	sleep 0.2
+done
+if ! grep -q "Web Server is available" "$work/serve.log"; then
+	cat "$work/serve.log"
+	fail "hugo serve starts on port $port"
+	summary
+fi
+url="http://127.0.0.1:$port$post"
+
+# served: asks the server for the post, with bash's own TCP support so
+# that no HTTP client is needed, and expects 200.
+served() {
+	local status
+	exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+	printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$post" >&3
+	read -r _ status _ <&3
+	exec 3<&-
+	[ "$status" = 200 ] || { echo "GET $url: status $status"; return 1; }
+}
+check "hugo serve serves $post" served || summary
+
+# browse MODE ARGS...: runs headless Chromium in light or dark mode, in a
+# fresh profile so no saved theme choice interferes.
+browse() {
+	local mode=$1 dark=
+	shift
+	[ "$mode" = dark ] && dark=--force-dark-mode
+	rm -rf "$work/profile-$mode"
+	"$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
+		--disable-component-update --disable-sync --no-first-run --hide-scrollbars \
+		--user-data-dir="$work/profile-$mode" --virtual-time-budget=5000 $dark "$@" 2>>"$work/chromium.log"
+}
+
+# The code must be the file's own: take its first func line that HTML
+# shows unescaped, and look for it in the page's text.
+code_line=$(grep -m1 -E '^func [^&<>]*$' "$code_file" 2>/dev/null)
+dom_checks() {
+	local mode=$1 dom="$work/dom-$mode.html"
+	browse "$mode" --dump-dom "$url" >"$dom" || { echo "chromium could not load $url"; return 1; }
+	grep -q "<html[^>]*class=\"$mode\"" "$dom" || { echo "$url: the page is not in $mode mode"; return 1; }
+	grep -q 'id="TableOfContents"' "$dom" || { echo "$url: no table of contents"; return 1; }
+	[ -n "$code_line" ] || { echo "$code_file: missing, or it has no func line"; return 1; }
+	sed -e 's/<[^>]*>//g' "$dom" >"$dom.txt"
+	grep -qF -- "$code_line" "$dom.txt" ||
+		{ echo "$url does not show this line of $code_file: $code_line"; return 1; }
+}
+screenshot() {
+	local mode=$1 png
+	png="$shots/$(basename "$post")-$mode.png"
+	rm -f "$png"
+	browse "$mode" --window-size=1280,2400 --screenshot="$png" "$url" >/dev/null &&
+		[ "$(stat -c %s "$png" 2>/dev/null || echo 0)" -gt 10000 ] ||
+		{ echo "no screenshot (or a blank one) at $png"; return 1; }
+}
+for mode in light dark; do
+	check "browser: $post in $mode mode shows $code_file and the table of contents" dom_checks "$mode"
+	check "browser: screenshot $shots/$(basename "$post")-$mode.png" screenshot "$mode"
+done
+stop_server
+summary

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func verdictsOf(t *testing.T, workload, file string) (map[string]verdict, string) {
+	t.Helper()
+	c, err := findChallenge(workload)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := readResults(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs := judge(c, res)
+	var buf bytes.Buffer
+	printVerdicts(&buf, c, vs)
+	out := map[string]verdict{}
+	for _, v := range vs {
+		out[v.Target.Name] = v
+	}
+	return out, buf.String()
+}
+
+func TestJudgeSpecSkeletonPassesValidityTargets(t *testing.T) {
+	for _, w := range []string{"broadcast-3a", "broadcast-3b", "broadcast-3c"} {
+		vs, text := verdictsOf(t, w, "testdata/spec-8.1.edn")
+		for name, v := range vs {
+			if !v.Pass {
+				t.Errorf("%s: %s failed: %s", w, name, text)
+			}
+		}
+	}
+	vs, _ := verdictsOf(t, "broadcast-3e", "testdata/spec-8.1.edn")
+	if v := vs["servers msgs-per-op"]; !v.Pass || v.Value != 1.96 {
+		t.Errorf("servers msgs-per-op: %+v, want 1.96 and a pass", v)
+	}
+}
+
+// The numbers of a real Maelstrom 3d run (spec §9.19 and §10): 25.2
+// servers msgs-per-op passes 3d's < 30, but a median of 452 ms and a max of
+// 794 ms fail 3d's latency targets; 3e fails on msgs-per-op and passes on
+// latency. Maelstrom's tagged ops in :worst-stale must not upset the parser.
+func TestJudgeGoldenMaelstrom3dRun(t *testing.T) {
+	vs, text := verdictsOf(t, "broadcast-3d", "testdata/maelstrom-3d.edn")
+	want := map[string]bool{"valid": true, "servers msgs-per-op": true, "median latency": false, "max latency": false}
+	for name, pass := range want {
+		if vs[name].Pass != pass {
+			t.Errorf("3d %s: pass=%v, want %v\n%s", name, vs[name].Pass, pass, text)
+		}
+	}
+	if !strings.Contains(text, "FAIL  median latency       452 ms (want < 400 ms; [:workload :stable-latencies 0.5])") {
+		t.Errorf("verdict text:\n%s", text)
+	}
+	vs, text = verdictsOf(t, "broadcast-3e", "testdata/maelstrom-3d.edn")
+	want = map[string]bool{"valid": true, "servers msgs-per-op": false, "median latency": true, "max latency": true}
+	for name, pass := range want {
+		if vs[name].Pass != pass {
+			t.Errorf("3e %s: pass=%v, want %v\n%s", name, vs[name].Pass, pass, text)
+		}
+	}
+}
+
+func TestJudgeMissingKeysFail(t *testing.T) {
+	c, _ := findChallenge("broadcast-3e")
+	vs := judge(c, map[any]any{kw("valid?"): true})
+	for _, v := range vs[1:] {
+		if v.Pass {
+			t.Errorf("%s passed with nothing to read", v.Target.Name)
+		}
+	}
+}
+
+func TestReadResultsRejectsNonEDN(t *testing.T) {
+	if _, err := readResults("judge_test.go"); err == nil {
+		t.Errorf("a Go file parsed as results.edn")
+	}
+	if _, err := readResults("testdata/none.edn"); err == nil {
+		t.Errorf("a missing file gave no error")
+	}
+}
+
+func TestUnknownWorkloadNamesTheValidOnes(t *testing.T) {
+	_, err := findChallenge("broadcast-3f")
+	if err == nil || !strings.Contains(err.Error(), "broadcast-3e-partition") {
+		t.Errorf("error %v", err)
+	}
+}

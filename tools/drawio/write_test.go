@@ -1,0 +1,98 @@
+package drawio
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDiagramSVGPassesCheck(t *testing.T) {
+	d := Diagram{
+		Name: "topology",
+		Nodes: []Node{
+			{ID: "c", Label: "client <c1> & \"friends\"", X: 0, Y: 0, Ellipse: true},
+			{ID: "n0", Label: "n0\nleader", X: 200, Y: 0, W: 80, H: 50, Fill: "#dae8fc"},
+			{ID: "n1", Label: "n1", X: 200, Y: 120},
+		},
+		Edges: []Edge{
+			{From: "c", To: "n0", Label: "broadcast"},
+			{From: "n0", To: "n1", Dashed: true},
+		},
+	}
+	svg, err := d.SVG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "topology.drawio.svg")
+	if err := os.WriteFile(path, svg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Check(path); err != nil {
+		t.Fatalf("Check of our own output: %v\n%s", err, svg)
+	}
+
+	f, err := Parse(svg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := f.Pages[0]
+	if p.Name != "topology" || p.Compressed {
+		t.Errorf("page %q compressed=%v, want topology, plain", p.Name, p.Compressed)
+	}
+	byID := map[string]Cell{}
+	for _, c := range p.Cells {
+		byID[c.ID] = c
+	}
+	if len(p.Cells) != 2+3+2 {
+		t.Errorf("%d cells, want 7 (root, layer, 3 nodes, 2 edges)", len(p.Cells))
+	}
+	if c := byID["node-c"]; c.Value != `client <c1> & "friends"` || !strings.HasPrefix(c.Style, "ellipse;") {
+		t.Errorf("node c = %+v", c)
+	}
+	if g := byID["node-n1"].Geometry; g == nil || g.X != 200 || g.Y != 120 || g.Width != DefaultW || g.Height != DefaultH {
+		t.Errorf("node n1 geometry = %+v, want at 200,120 with the default size", g)
+	}
+	if c := byID["node-n0"]; c.Value != "n0\nleader" || !strings.Contains(c.Style, "fillColor=#dae8fc;") {
+		t.Errorf("node n0 = %+v", c)
+	}
+	if e := byID["edge-2"]; e.Source != "node-n0" || e.Target != "node-n1" || !strings.Contains(e.Style, "dashed=1") {
+		t.Errorf("edge 2 = %+v", e)
+	}
+	if !strings.Contains(f.Text, "broadcast") {
+		t.Errorf("the edge label is not drawn: %q", f.Text)
+	}
+}
+
+func TestDiagramSVGRejects(t *testing.T) {
+	tests := []struct {
+		name string
+		d    Diagram
+		want string
+	}{
+		{"edge to nowhere", Diagram{Name: "d", Nodes: []Node{{ID: "a"}}, Edges: []Edge{{From: "a", To: "b"}}}, `diagram "d": edge 1 ("a" → "b"): no node "b"`},
+		{"repeated ID", Diagram{Name: "d", Nodes: []Node{{ID: "a"}, {ID: "a"}}}, `node ID "a" is used twice`},
+		{"missing ID", Diagram{Name: "d", Nodes: []Node{{Label: "x"}}}, `node 1 has no ID`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := tt.d.SVG(); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("SVG error = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestBorderTouchesShape(t *testing.T) {
+	b := box{x: 0, y: 0, w: 100, h: 40}
+	if x, y := b.border(200, 20); x != 100 || y != 20 {
+		t.Errorf("rightwards from a box: %v,%v, want 100,20", x, y)
+	}
+	if x, y := b.border(50, -100); x != 50 || y != 0 {
+		t.Errorf("upwards from a box: %v,%v, want 50,0", x, y)
+	}
+	e := box{x: 0, y: 0, w: 100, h: 40, ellipse: true}
+	if x, y := e.border(50, 100); x != 50 || y != 40 {
+		t.Errorf("downwards from an ellipse: %v,%v, want 50,40", x, y)
+	}
+}

@@ -1,0 +1,72 @@
+// Command stepdiff writes the diffs between consecutive tutorial steps
+// that the blog posts show, so a post's "what changed" section is always
+// computed from the real code and never typed by hand.
+//
+// For every pair of neighbouring broadcast-3* directories it writes
+// assets/diffs/<from>..<to>/<file>.diff for each Go file and go.mod that
+// differs, in the format of diff -u. Files only in one step are diffed
+// against /dev/null. Diffs no longer wanted are deleted.
+//
+// Usage, from the repository root:
+//
+//	go run ./tools/stepdiff          # regenerate
+//	go run ./tools/stepdiff -check   # exit 1 listing stale diffs
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("stepdiff", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	root := flags.String("root", ".", "repository root holding the broadcast-3* step directories")
+	out := flags.String("out", "assets/diffs", "directory the diffs are written to")
+	check := flags.Bool("check", false, "write nothing; exit 1 if any diff is missing, out of date or obsolete")
+	if err := flags.Parse(args); err != nil {
+		return 2
+	}
+	if flags.NArg() > 0 {
+		fmt.Fprintf(stderr, "stepdiff: unexpected argument %q\n", flags.Arg(0))
+		return 2
+	}
+
+	want, err := plan(*root)
+	if err != nil {
+		fmt.Fprintf(stderr, "stepdiff: %v\n", err)
+		return 1
+	}
+	if *check {
+		bad, err := stale(*out, want)
+		if err != nil {
+			fmt.Fprintf(stderr, "stepdiff: %v\n", err)
+			return 1
+		}
+		for _, b := range bad {
+			fmt.Fprintf(stderr, "stale: %s\n", b)
+		}
+		if len(bad) > 0 {
+			fmt.Fprintf(stderr, "stepdiff: %d stale diff(s) in %s; run make diffs\n", len(bad), *out)
+			return 1
+		}
+		fmt.Fprintf(stdout, "stepdiff: %d diff(s) in %s up to date\n", len(want), *out)
+		return 0
+	}
+	changed, err := write(*out, want)
+	for _, c := range changed {
+		fmt.Fprintln(stdout, c)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "stepdiff: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "stepdiff: %d diff(s) in %s, %d change(s)\n", len(want), *out, len(changed))
+	return 0
+}
