@@ -81,7 +81,7 @@ bench-harness: bin/harness bin/testnode
 
 ## results: re-run every step's challenge and refresh the numbers and plots the blog shows
 results: build
-	bin/challenge results -harness bin/harness -bin-dir bin -data data/results.json -static static/results -batch-intervals 100,200,300,500,800
+	bin/challenge results -harness bin/harness -bin-dir bin -data data/results.json -static static/results -readme README.md -batch-intervals 100,200,300,500,800
 
 ## help: list the targets
 help:

@@ -221,3 +221,23 @@ func TestClientCallMatchesItsReplyAndTimesOut(t *testing.T) {
 		}
 	})
 }
+
+func TestEncodeMatchesJSON(t *testing.T) {
+	m := &journal.Message{ID: 42, Src: "n1", Dest: `c"7`, Body: json.RawMessage(`{"type":"read_ok","messages":[1,2]}`)}
+	got := Encode(m)
+	var back struct {
+		ID   int             `json:"id"`
+		Src  string          `json:"src"`
+		Dest string          `json:"dest"`
+		Body json.RawMessage `json:"body"`
+	}
+	if err := json.Unmarshal(got, &back); err != nil {
+		t.Fatalf("%s: %v", got, err)
+	}
+	if back.ID != 42 || back.Src != "n1" || back.Dest != `c"7` || string(back.Body) != string(m.Body) {
+		t.Errorf("Encode gave %s", got)
+	}
+	if want := `{"id":42,"src":"n1","dest":"c\"7","body":{"type":"read_ok","messages":[1,2]}}`; string(got) != want {
+		t.Errorf("Encode gave %s, want %s", got, want)
+	}
+}

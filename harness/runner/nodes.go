@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
@@ -95,19 +96,36 @@ func (n *node) route(lineNo int, line []byte) {
 
 // logStderr appends the node's stderr to its log file, keeps its last
 // lines, and copies it to the console with --log-stderr.
+//
+// Writes to the file are buffered and flushed whenever the node has
+// nothing more waiting, so a burst of log lines costs one write, not one
+// per line, and the file is never behind by more than the burst.
 func (n *node) logStderr(f *os.File) {
 	defer n.copies.Done()
 	defer f.Close()
-	s := bufio.NewScanner(n.proc.Stderr())
-	s.Buffer(make([]byte, 64*1024), 16*1024*1024)
-	for s.Scan() {
-		line := s.Text()
-		fmt.Fprintln(f, line)
-		n.mu.Lock()
-		n.stderr.add(line)
-		n.mu.Unlock()
-		if n.run.cfg.Options.LogStderr {
-			n.run.log.Infof("%s stderr: %s", n.id, line)
+	rd := bufio.NewReaderSize(n.proc.Stderr(), 64*1024)
+	w := bufio.NewWriterSize(f, 64*1024)
+	defer w.Flush()
+	for {
+		line, err := rd.ReadString('\n')
+		if line != "" {
+			w.WriteString(line)
+			text := strings.TrimRight(line, "\r\n")
+			n.mu.Lock()
+			n.stderr.add(text)
+			n.mu.Unlock()
+			if n.run.cfg.Options.LogStderr {
+				n.run.log.Infof("%s stderr: %s", n.id, text)
+			}
+		}
+		if err != nil {
+			if line != "" && !strings.HasSuffix(line, "\n") {
+				w.WriteString("\n")
+			}
+			return
+		}
+		if rd.Buffered() == 0 {
+			w.Flush()
 		}
 	}
 }

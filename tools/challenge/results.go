@@ -68,6 +68,7 @@ func resultsCommand(args []string) int {
 	store := fs.String("store", "tmp/results-store", "store directory for the runs")
 	seed := fs.Int("seed", 1, "--seed of every run")
 	intervals := fs.String("batch-intervals", "", "comma-separated 3e batch intervals in ms to sweep (node flag --batch-interval)")
+	readme := fs.String("readme", "", "a Markdown file whose results table (between <!-- results:start --> and <!-- results:end -->) is rewritten")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -140,8 +141,56 @@ func resultsCommand(args []string) int {
 		fmt.Fprintln(os.Stderr, "results:", err)
 		return 1
 	}
+	if *readme != "" {
+		if err := updateReadme(*readme, out); err != nil {
+			fmt.Fprintln(os.Stderr, "results:", err)
+			return 1
+		}
+	}
 	fmt.Printf("results: wrote %s and %s/\n", *data, *static)
 	return 0
+}
+
+// updateReadme rewrites the results table of a Markdown file, so that the
+// numbers a reader sees there are always those of the last real run.
+func updateReadme(path string, r resultsFile) error {
+	const start, end = "<!-- results:start -->", "<!-- results:end -->"
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	text := string(b)
+	i, j := strings.Index(text, start), strings.Index(text, end)
+	if i < 0 || j < i {
+		return fmt.Errorf("%s: no %s … %s section to fill", path, start, end)
+	}
+	var t strings.Builder
+	t.WriteString(start + "\n")
+	fmt.Fprintf(&t, "Run on %s by `%s`; each row's own command repeats it.\n\n", r.Generated, r.Command)
+	t.WriteString("| workload | step | servers msgs-per-op | all msgs-per-op | median | p99 | max | lost | targets |\n")
+	t.WriteString("|---|---|--:|--:|--:|--:|--:|--:|---|\n")
+	for _, run := range r.Runs {
+		verdict := "all pass"
+		for _, tg := range run.Targets {
+			if !tg.Pass {
+				verdict = "FAIL: " + tg.Name
+				break
+			}
+		}
+		fmt.Fprintf(&t, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", run.Workload, run.Module,
+			trimFloat(run.Servers), trimFloat(run.All), trimFloat(run.Latency.P50), trimFloat(run.Latency.P99),
+			trimFloat(run.Latency.Max), trimFloat(run.Lost), verdict)
+	}
+	if len(r.Batching) > 0 {
+		t.WriteString("\n3e's batch interval against its costs (node flag `--batch-interval`):\n\n")
+		t.WriteString("| interval | servers msgs-per-op | median | p99 | max | valid |\n|--:|--:|--:|--:|--:|---|\n")
+		for _, b := range r.Batching {
+			fmt.Fprintf(&t, "| %d ms | %s | %s | %s | %s | %s |\n", b.IntervalMs, trimFloat(b.Servers),
+				trimFloat(b.Latency.P50), trimFloat(b.Latency.P99), trimFloat(b.Latency.Max), b.Valid)
+		}
+	}
+	text = text[:i] + t.String() + text[j:]
+	return os.WriteFile(path, []byte(text), 0o644)
 }
 
 func unitSuffix(u string) string {
