@@ -36,6 +36,10 @@ type Edge struct {
 	From, To string // node IDs
 	Label    string
 	Dashed   bool
+	// Both puts an arrowhead at each end, for a link used both ways: two
+	// opposite edges between the same nodes would be drawn on top of
+	// each other.
+	Both bool
 }
 
 // The size of a node that gives none.
@@ -76,12 +80,15 @@ func (d Diagram) SVG() ([]byte, error) {
 		from, to := nodes[e.From], nodes[e.To]
 		x1, y1 := from.border(to.cx(), to.cy())
 		x2, y2 := to.border(from.cx(), from.cy())
-		dash := ""
+		extra := ""
 		if e.Dashed {
-			dash = ` stroke-dasharray="6 4"`
+			extra += ` stroke-dasharray="6 4"`
+		}
+		if e.Both {
+			extra += ` marker-start="url(#arrow)"`
 		}
 		fmt.Fprintf(&b, `<path d="M %s %s L %s %s" fill="none" stroke="%s" stroke-width="1.5"%s marker-end="url(#arrow)"/>`+"\n",
-			num(x1), num(y1), num(x2), num(y2), stroke, dash)
+			num(x1), num(y1), num(x2), num(y2), stroke, extra)
 		if e.Label != "" {
 			writeText(&b, (x1+x2)/2, (y1+y2)/2-fontSize/2-2, e.Label, true)
 		}
@@ -199,6 +206,9 @@ func (d Diagram) model(nodes map[string]box, w, h float64) (string, error) {
 		style := "endArrow=classic;strokeColor=" + stroke + ";strokeWidth=1.5;fontSize=12;"
 		if e.Dashed {
 			style += "dashed=1;"
+		}
+		if e.Both {
+			style += "startArrow=classic;"
 		}
 		cells = append(cells, mxCell{
 			ID: fmt.Sprintf("edge-%d", i+1), Parent: "1", Value: e.Label, Style: style, Edge: "1",

@@ -96,3 +96,27 @@ func TestBorderTouchesShape(t *testing.T) {
 		t.Errorf("downwards from an ellipse: %v,%v, want 50,40", x, y)
 	}
 }
+
+func TestEdgeBothEnds(t *testing.T) {
+	d := Diagram{
+		Nodes: []Node{{ID: "a"}, {ID: "b", X: 200}},
+		Edges: []Edge{{From: "a", To: "b", Both: true}, {From: "b", To: "a"}},
+	}
+	svg, err := d.SVG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(svg), `marker-start="url(#arrow)"`); n != 1 {
+		t.Errorf("%d paths with an arrowhead at the start, want 1 (the edge with Both)", n)
+	}
+	f, err := Parse(svg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range f.Pages[0].Cells {
+		want := c.ID == "edge-1"
+		if got := strings.Contains(c.Style, "startArrow=classic;"); got != want {
+			t.Errorf("cell %q: startArrow in style %q is %v, want %v", c.ID, c.Style, got, want)
+		}
+	}
+}
