@@ -29,7 +29,8 @@ const usage = `usage:
   challenge run -workload W -bin PATH [-harness PATH | -maelstrom PATH] [-store DIR] [-- extra flags]
   challenge seeds -workload W -bin PATH [-seeds N] [-store DIR] [-- extra flags]
   challenge bench -harness PATH -bin-dir DIR [-seeds N] [-workloads W,W] [-time-limit S]
-  challenge results -harness PATH -bin-dir DIR -data FILE -static DIR`
+  challenge results -harness PATH -bin-dir DIR -data FILE -static DIR [-readme FILE]
+  challenge readme -data FILE -readme FILE  rewrite a README's results table from data/results.json`
 
 func dispatch(args []string) int {
 	if len(args) == 0 {
@@ -67,6 +68,8 @@ func dispatch(args []string) int {
 		return benchCommand(args[1:])
 	case "results":
 		return resultsCommand(args[1:])
+	case "readme":
+		return readmeCommand(args[1:])
 	}
 	fmt.Fprintf(os.Stderr, "challenge: unknown command %q\n%s\n", args[0], usage)
 	return 2

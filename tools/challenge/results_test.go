@@ -13,6 +13,7 @@ func TestUpdateReadmeRewritesOnlyTheTable(t *testing.T) {
 	os.WriteFile(path, []byte(before), 0o644)
 	r := resultsFile{Generated: "2026-11-23T21:00:00Z", Command: "make results", Runs: []resultRun{{
 		Workload: "broadcast-3e", Module: "broadcast-3e", Servers: 2.85, All: 4.9,
+		Command: "make MODULE=broadcast-3e WORKLOAD=broadcast-3e",
 		Latency: latencySummary{P50: 350, P99: 577, Max: 684},
 		Targets: []targetOutcome{{Name: "valid", Pass: true}, {Name: "max latency", Pass: false}},
 	}}}
@@ -21,7 +22,7 @@ func TestUpdateReadmeRewritesOnlyTheTable(t *testing.T) {
 	}
 	b, _ := os.ReadFile(path)
 	got := string(b)
-	for _, want := range []string{"intro\n<!-- results:start -->\n", "| broadcast-3e | broadcast-3e | 2.85 | 4.90 | 350 | 577 | 684 | 0 | FAIL: max latency |", "<!-- results:end -->\nafter\n"} {
+	for _, want := range []string{"intro\n<!-- results:start -->\n", "| broadcast-3e | broadcast-3e | 2.85 | 4.90 | 350 | 577 | 684 | 0 | FAIL: max latency | `make MODULE=broadcast-3e WORKLOAD=broadcast-3e` |", "<!-- results:end -->\nafter\n"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("README lacks %q:\n%s", want, got)
 		}
