@@ -89,6 +89,56 @@ func TestRunInProcessInvalidWithoutGossip(t *testing.T) {
 // stopped, what was collected is written, the exit status says the run did
 // not finish, and no goroutine of the run is left behind (synctest.Test
 // would report one that is blocked for good).
+// Spec §9.6: with N nodes, init comes from clients c0…c{N-1}, topology
+// from c{N}…c{2N-1}, the first worker client is c{2N}, and every client
+// numbers its requests from 1.
+func TestRunInProcessNamesClientsAsMaelstrom(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		seen := new(requests)
+		res, console := runInProcess(t, behaviour{gossip: 500 * time.Millisecond, seen: seen})
+		if res.Exit != runner.ExitValid {
+			t.Fatalf("exit %d; console:\n%s", res.Exit, console)
+		}
+		firstMsgID := map[string]int{}
+		lowestWorker := -1
+		for _, q := range seen.list {
+			c, _ := strconv.Atoi(q.src[1:])
+			node, _ := strconv.Atoi(q.node[1:])
+			switch q.typ {
+			case "init":
+				if c != node {
+					t.Errorf("init to %s came from %s, want c%d", q.node, q.src, node)
+				}
+			case "topology":
+				if c != 5+node {
+					t.Errorf("topology to %s came from %s, want c%d", q.node, q.src, 5+node)
+				}
+			default:
+				if c < 10 {
+					t.Errorf("%s from %s: worker clients start at c10", q.typ, q.src)
+				}
+				if lowestWorker < 0 || c < lowestWorker {
+					lowestWorker = c
+				}
+			}
+			if _, ok := firstMsgID[q.src]; !ok {
+				firstMsgID[q.src] = q.msgID
+			}
+		}
+		if lowestWorker != 10 {
+			t.Errorf("lowest worker client c%d, want c10", lowestWorker)
+		}
+		for src, id := range firstMsgID {
+			if id != 1 {
+				t.Errorf("%s's first request has msg_id %d, want 1", src, id)
+			}
+		}
+		if len(firstMsgID) < 15 {
+			t.Errorf("only %d clients seen, want at least 5 init + 5 topology + 5 workers", len(firstMsgID))
+		}
+	})
+}
+
 func TestRunInProcessInterrupted(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -185,13 +235,32 @@ type behaviour struct {
 	gossip time.Duration
 	// refuse makes it answer every broadcast with a definite error.
 	refuse bool
+	// seen, if set, records every client request the nodes get.
+	seen *requests
+}
+
+// requests records the client requests nodes got, in arrival order.
+type requests struct {
+	mu   sync.Mutex
+	list []request
+}
+
+type request struct {
+	node, src, typ string
+	msgID          int
+}
+
+func (r *requests) add(q request) {
+	r.mu.Lock()
+	r.list = append(r.list, q)
+	r.mu.Unlock()
 }
 
 // serveNode is a small broadcast node: it keeps every value it hears and,
 // with a gossip period, sends all of them to every other node each period
 // (anti-entropy, so partitions only delay it). It returns when stdin ends.
 func serveNode(stdin io.Reader, stdout, stderr io.Writer, b behaviour) error {
-	n := &testNode{out: stdout, refuse: b.refuse, values: map[int]bool{}}
+	n := &testNode{out: stdout, refuse: b.refuse, seen: b.seen, values: map[int]bool{}}
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	if b.gossip > 0 {
@@ -212,6 +281,7 @@ type testNode struct {
 	outMu  sync.Mutex
 	out    io.Writer
 	refuse bool
+	seen   *requests
 
 	mu     sync.Mutex
 	id     string
@@ -242,6 +312,10 @@ func (n *testNode) handle(line []byte) error {
 	}
 	if err := json.Unmarshal(m.Body, &b); err != nil {
 		return err
+	}
+	if n.seen != nil && strings.HasPrefix(m.Src, "c") {
+		node := m.Dest
+		n.seen.add(request{node: node, src: m.Src, typ: b.Type, msgID: b.MsgID})
 	}
 	reply := map[string]any{"in_reply_to": b.MsgID}
 	n.mu.Lock()
