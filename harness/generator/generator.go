@@ -76,7 +76,6 @@ type Generator struct {
 	mu           sync.Mutex
 	nextValue    int
 	dispatchLags []time.Duration
-	partitioned  bool
 }
 
 // completed tells the scheduler that a thread's op has ended, and how.
@@ -156,13 +155,6 @@ func (g *Generator) DispatchLags() []time.Duration {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return append([]time.Duration(nil), g.dispatchLags...)
-}
-
-// Partitioned reports whether the nemesis' last op was a start.
-func (g *Generator) Partitioned() bool {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.partitioned
 }
 
 func (g *Generator) phase(name string) {

@@ -182,9 +182,6 @@ func (g *Generator) nemesisOp(start bool) {
 		op.Value = history.Keyword("network-healed")
 		g.rec.Append(op)
 	}
-	g.mu.Lock()
-	g.partitioned = start
-	g.mu.Unlock()
 }
 
 // gap draws a uniform duration in [0, bound).

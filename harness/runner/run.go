@@ -130,7 +130,7 @@ func Run(ctx context.Context, cfg Config) Result {
 	})
 	progress := report.NewProgress(cfg.Console, cfg.Terminal, cfg.ProgressEvery)
 	mainStart := time.Now()
-	stopProgress := r.showProgress(progress, rec, gen, &phase, mainStart)
+	stopProgress := r.showProgress(progress, rec, &phase, mainStart)
 
 	cpuBefore := cpuTime()
 	gen.Main(ctx)
@@ -231,7 +231,7 @@ func (r *run) generator(rec *history.Recorder, phase func(string)) *generator.Ge
 }
 
 // showProgress updates the progress line until the returned func is called.
-func (r *run) showProgress(p *report.Progress, rec *history.Recorder, gen *generator.Generator, phase *atomic.Value, mainStart time.Time) (stop func()) {
+func (r *run) showProgress(p *report.Progress, rec *history.Recorder, phase *atomic.Value, mainStart time.Time) (stop func()) {
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
