@@ -15,13 +15,19 @@ import (
 // EncodeResults writes r as results.edn: one top-level key per line, in
 // Maelstrom's key order, each value on a single line.
 func EncodeResults(w io.Writer, r checker.Results) error {
+	return encodeResults(w, r, "results.edn", appendEDN, " ")
+}
+
+// encodeResults prints the results tree with one printer for values
+// (EDN or JSON) and the given separator between a key and its value.
+func encodeResults(w io.Writer, r checker.Results, name string, appendValue func([]byte, any) ([]byte, error), afterKey string) error {
 	tree, err := resultsTree(r)
 	var b []byte
 	if err == nil {
-		b, err = appendTopLevel(nil, tree, appendEDN, ",\n ", " ")
+		b, err = appendTopLevel(nil, tree, appendValue, ",\n ", afterKey)
 	}
 	if err != nil {
-		return fmt.Errorf("results.edn: %w", err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	_, err = w.Write(b)
 	return err

@@ -15,16 +15,7 @@ import (
 // keywords become strings, :unknown becomes "unknown", and lists, vectors
 // and sets all become arrays.
 func EncodeResultsJSON(w io.Writer, r checker.Results) error {
-	tree, err := resultsTree(r)
-	var b []byte
-	if err == nil {
-		b, err = appendTopLevel(nil, tree, appendJSON, ",\n ", ": ")
-	}
-	if err != nil {
-		return fmt.Errorf("results.json: %w", err)
-	}
-	_, err = w.Write(b)
-	return err
+	return encodeResults(w, r, "results.json", appendJSON, ": ")
 }
 
 func appendJSON(b []byte, v any) ([]byte, error) {
