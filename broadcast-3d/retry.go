@@ -11,8 +11,10 @@ import (
 // again. A round trip takes twice the network latency (200 ms in the
 // challenges with latency), so a second leaves room for a slow
 // acknowledgement, whose needless resend would only add messages. A value
-// that a partition kept from a peer reaches it at most two intervals after
-// the partition heals, well before the final reads 10 s later.
+// that a partition kept from a peer is sent again within about three
+// intervals of the heal (a resend is stamped just after the tick that sent
+// it, so the next tick can find it a moment too young and leave it to the
+// one after), well before the final reads 10 s later.
 const retryInterval = time.Second
 
 // retryLoop resends unacknowledged values every retryInterval until ctx is

@@ -360,7 +360,7 @@ func TestE2EBadNodeOutput(t *testing.T) {
 					t.Errorf("the warning names node %s, but the line is %s", w[1], w[3])
 				}
 			}
-			r.wantConsole(t, fmt.Sprintf(`(?m)^WARN %d line\(s\) the nodes printed were not valid messages`, len(warnings)))
+			r.wantConsole(t, fmt.Sprintf(`(?m)^WARN %d line\(s\) the nodes printed were dropped`, len(warnings)))
 			if !strings.Contains(r.file(t, "jepsen.log"), warnings[0][0]) {
 				t.Error("jepsen.log lacks the warning")
 			}

@@ -67,11 +67,12 @@ type Config struct {
 
 // Generator runs the phases. Use New, then Main, then Final.
 type Generator struct {
-	cfg     Config
-	rec     *history.Recorder
-	threads []*thread
-	done    chan completed
-	workers func() // stops the worker goroutines
+	cfg      Config
+	rec      *history.Recorder
+	threads  []*thread
+	done     chan completed
+	workers  func() // stops the worker goroutines
+	stopOnce sync.Once
 
 	mu           sync.Mutex
 	nextValue    int
@@ -146,6 +147,16 @@ func (g *Generator) complete(c completed) {
 	t.busy = false
 	if c.typ == history.Info {
 		t.process += g.cfg.Threads
+	}
+}
+
+// Stop ends the worker goroutines and waits for them, and so for the op
+// each has in flight. Final calls it; a run cut short must call it, after
+// whatever makes those ops end (closing the network), before it reads the
+// history. Calling it again does nothing.
+func (g *Generator) Stop() {
+	if g.workers != nil {
+		g.stopOnce.Do(g.workers)
 	}
 }
 

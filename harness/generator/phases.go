@@ -97,7 +97,7 @@ func (g *Generator) Final(ctx context.Context) {
 	if g.workers == nil {
 		g.workers = g.startWorkers(ctx)
 	}
-	defer g.workers()
+	defer g.Stop()
 	g.phase("drain")
 	if !g.waitIdle(ctx) {
 		return

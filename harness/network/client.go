@@ -47,7 +47,7 @@ var ErrTimeout = errors.New("no reply in time")
 // Reply is the body of the message that answered a request.
 type Reply struct {
 	Message *journal.Message
-	// MsgID is the request's msg_id, for the caller's error messages.
+	// MsgID is the msg_id the request was sent with.
 	MsgID int
 }
 

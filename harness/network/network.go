@@ -223,17 +223,6 @@ func (n *Network) DeliveryLags() []time.Duration {
 	return slices.Clone(n.lags)
 }
 
-// Queued returns how many messages wait in the queues, not yet delivered.
-func (n *Network) Queued() int {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	total := 0
-	for _, q := range n.endpoints {
-		total += q.len()
-	}
-	return total
-}
-
 // Close stops every delivery loop and waits for them. Messages still queued
 // are never delivered.
 func (n *Network) Close() {

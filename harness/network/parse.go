@@ -23,7 +23,7 @@ func ParseLine(line []byte) (Line, error) {
 	var fields map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(line))
 	if err := dec.Decode(&fields); err != nil || fields == nil {
-		return Line{}, fmt.Errorf("not a JSON object: %s", describeJSONError(line, err))
+		return Line{}, fmt.Errorf("not a JSON object: %s", describeJSONError(err))
 	}
 	if dec.More() {
 		return Line{}, fmt.Errorf("more than one JSON value on the line")
@@ -74,7 +74,7 @@ func ParseLine(line []byte) (Line, error) {
 	return l, nil
 }
 
-func describeJSONError(line []byte, err error) string {
+func describeJSONError(err error) string {
 	if err == nil {
 		return "null"
 	}

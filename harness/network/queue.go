@@ -69,12 +69,6 @@ func (q *queue) pop(wait <-chan time.Time) (envelope, bool) {
 
 func (q *queue) close() { q.once.Do(func() { close(q.closed) }) }
 
-func (q *queue) len() int {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	return len(q.items)
-}
-
 type envelopes []envelope
 
 func (h envelopes) Len() int { return len(h) }

@@ -14,7 +14,7 @@ import (
 
 // Snapshot is the state of a run that the progress line shows.
 type Snapshot struct {
-	Phase          string        // "setup", "main", "drain", "recovery", "final reads", "analysis"
+	Phase          string        // "main", "drain", "recovery", "final reads"
 	Elapsed        time.Duration // of the main phase
 	Total          time.Duration // --time-limit
 	OK, Fail, Info int           // client completions so far

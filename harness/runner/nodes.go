@@ -27,10 +27,11 @@ type node struct {
 	logPath string
 	run     *run
 
-	mu     sync.Mutex
-	stdout tail
-	stderr tail
-	copies sync.WaitGroup // the stdout and stderr readers
+	mu      sync.Mutex
+	stdout  tail
+	stderr  tail
+	copies  sync.WaitGroup // the stdout and stderr readers
+	watcher sync.WaitGroup // watch
 }
 
 // startNode starts one node, registers it on the network and begins
@@ -54,7 +55,7 @@ func (r *run) startNode(id string) (*node, error) {
 	n.copies.Add(2)
 	go n.routeStdout()
 	go n.logStderr(logFile)
-	go n.watch()
+	n.watcher.Go(n.watch)
 	return n, nil
 }
 
@@ -156,10 +157,12 @@ func (n *node) crash() *checker.Crash {
 	}
 }
 
-// stop ends the node and waits until its output is read to the end.
+// stop ends the node and waits until its output is read to the end and
+// its watcher has reported whether it had stopped on its own.
 func (n *node) stop() {
 	n.proc.Stop()
 	n.copies.Wait()
+	n.watcher.Wait() // a crash just before the stop is recorded, not lost
 }
 
 // tail keeps the last tailLines lines.

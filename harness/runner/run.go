@@ -146,6 +146,7 @@ func Run(ctx context.Context, cfg Config) Result {
 	}
 
 	crash := r.teardown()
+	gen.Stop() // ops cut short by an interrupt end once the network is closed
 	h := rec.History()
 	if err := dir.WriteHistory(h); err != nil {
 		r.log.Warnf("writing the history: %v", err)
@@ -174,7 +175,7 @@ func Run(ctx context.Context, cfg Config) Result {
 		Interrupted: interrupted,
 	})
 	if n := r.badLines.Load(); n > 0 {
-		r.log.Warnf("%d line(s) the nodes printed were not valid messages and were dropped; see the warnings above or %s", n, dir.File("jepsen.log"))
+		r.log.Warnf("%d line(s) the nodes printed were dropped, as invalid or addressed to an unknown endpoint (such as a client that had timed out); see the warnings above or %s", n, dir.File("jepsen.log"))
 	}
 	if o.Verbose {
 		r.log.Infof("Harness CPU in the main phase: %s", mainCPU)

@@ -13,15 +13,13 @@ import (
 
 // sample is what one run measured.
 type sample struct {
-	Seed       int
-	Servers    float64
-	All        float64
-	P50, P95   float64
-	P99, Max   float64
-	Valid      bool
-	ValidText  string
-	LostCount  float64
-	ResultsEDN string
+	Servers   float64
+	All       float64
+	P50, P95  float64
+	P99, Max  float64
+	Valid     bool
+	ValidText string
+	LostCount float64
 }
 
 // measure reads the figures of one run from its results.edn.
@@ -42,7 +40,7 @@ func measure(path string) (sample, error) {
 		All:     get(kw("net"), kw("all"), kw("msgs-per-op")),
 		P50:     lat(0.5), P95: lat(0.95), P99: lat(0.99), Max: lat(int64(1)),
 		Valid: v == true, ValidText: fmt.Sprint(ednText(v)),
-		LostCount: get(kw("workload"), kw("lost-count")), ResultsEDN: path,
+		LostCount: get(kw("workload"), kw("lost-count")),
 	}, nil
 }
 
@@ -99,7 +97,6 @@ func benchCommand(args []string) int {
 				failed = true
 				continue
 			}
-			s.Seed = seed
 			r.samples = append(r.samples, s)
 		}
 		rows = append(rows, r)

@@ -37,20 +37,19 @@ func lookup(v any, path []any) (any, bool) {
 		if !ok {
 			return nil, false
 		}
-		v, ok = m[key]
-		if !ok {
-			if k, isNum := number(key); isNum {
-				for mk, mv := range m {
-					if n, ok := number(mk); ok && n == k {
-						v, ok = mv, true
-						break
-					}
+		val, found := m[key]
+		if k, isNum := number(key); !found && isNum {
+			for mk, mv := range m {
+				if n, ok := number(mk); ok && n == k {
+					val, found = mv, true
+					break
 				}
 			}
-			if v == nil {
-				return nil, false
-			}
 		}
+		if !found {
+			return nil, false
+		}
+		v = val
 	}
 	return v, true
 }

@@ -68,15 +68,18 @@ func runWorkload(c challenge, bin, harness, maelstrom, store string, extra []str
 	case err != nil:
 		return "", 0, fmt.Errorf("run %s: %w", runner, err)
 	}
-	// store/current is set when a run starts, store/latest when it has
-	// written its results: if they differ, this run wrote none, and the
-	// results.edn under latest belongs to an earlier run.
+	// store/current is set when a run starts, store/latest once it has
+	// written its history and again its results: if they differ, this run
+	// got no further than setting up, and the results.edn under latest
+	// belongs to an earlier run. If they agree, results.edn must be there.
 	current, errC := filepath.EvalSymlinks(filepath.Join(store, "current"))
 	latest, errL := filepath.EvalSymlinks(filepath.Join(store, "latest"))
-	if errC != nil || errL != nil || current != latest {
+	results := filepath.Join(latest, "results.edn")
+	_, errR := os.Stat(results)
+	if errC != nil || errL != nil || current != latest || errR != nil {
 		return "", code, fmt.Errorf("the run (exit status %d) wrote no results.edn; see its output above", code)
 	}
-	return filepath.Join(latest, "results.edn"), code, nil
+	return results, code, nil
 }
 
 // createLog creates a file for runs' output, and its directory.
