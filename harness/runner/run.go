@@ -151,10 +151,11 @@ func Run(ctx context.Context, cfg Config) Result {
 	if err := dir.WriteHistory(h); err != nil {
 		r.log.Warnf("writing the history: %v", err)
 	}
-	perf := r.drawPlots(h, jrnl.Events())
+	events := jrnl.Events()
+	perf := r.drawPlots(h, events)
 	results := checker.Check(checker.Input{
 		History:      h,
-		Events:       jrnl.Events(),
+		Events:       events,
 		Availability: requirement(o.Availability),
 		Perf:         perf,
 		Crash:        crash,

@@ -24,7 +24,8 @@ func encodeResults(w io.Writer, r checker.Results, name string, appendValue func
 	tree, err := resultsTree(r)
 	var b []byte
 	if err == nil {
-		b, err = appendTopLevel(nil, tree, appendValue, ",\n ", afterKey)
+		b, err = appendMap(nil, tree, appendValue, ",\n ", afterKey)
+		b = append(b, '\n')
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
@@ -57,9 +58,9 @@ func appendOpEDN(b []byte, op history.Op) ([]byte, error) {
 	return b, nil
 }
 
-// appendTopLevel prints a map with each entry on its own line, using
-// appendValue for the keys and values.
-func appendTopLevel(b []byte, m omap, appendValue func([]byte, any) ([]byte, error), between, afterKey string) ([]byte, error) {
+// appendMap prints a map in either syntax: appendValue prints the keys
+// and values, between separates entries and afterKey a key from its value.
+func appendMap(b []byte, m omap, appendValue func([]byte, any) ([]byte, error), between, afterKey string) ([]byte, error) {
 	b = append(b, '{')
 	for i, e := range m {
 		if i > 0 {
@@ -74,13 +75,12 @@ func appendTopLevel(b []byte, m omap, appendValue func([]byte, any) ([]byte, err
 			return nil, fmt.Errorf("%s: %w", keyName(e.key), err)
 		}
 	}
-	return append(b, "}\n"...), nil
+	return append(b, '}'), nil
 }
 
 // appendEDN prints v as Clojure's pr would: ", " between map entries and a
 // space between the items of lists, vectors and sets.
 func appendEDN(b []byte, v any) ([]byte, error) {
-	var err error
 	switch v := v.(type) {
 	case nil:
 		return append(b, "nil"...), nil
@@ -111,20 +111,7 @@ func appendEDN(b []byte, v any) ([]byte, error) {
 	case set:
 		return appendEDNItems(b, "#{", "}", v)
 	case omap:
-		b = append(b, '{')
-		for i, e := range v {
-			if i > 0 {
-				b = append(b, ", "...)
-			}
-			if b, err = appendEDN(b, e.key); err != nil {
-				return nil, err
-			}
-			b = append(b, ' ')
-			if b, err = appendEDN(b, e.val); err != nil {
-				return nil, fmt.Errorf("%s: %w", keyName(e.key), err)
-			}
-		}
-		return append(b, '}'), nil
+		return appendMap(b, v, appendEDN, ", ", " ")
 	}
 	return nil, fmt.Errorf("cannot write a %T", v)
 }

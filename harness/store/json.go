@@ -19,7 +19,6 @@ func EncodeResultsJSON(w io.Writer, r checker.Results) error {
 }
 
 func appendJSON(b []byte, v any) ([]byte, error) {
-	var err error
 	switch v := v.(type) {
 	case nil:
 		return append(b, "null"...), nil
@@ -49,20 +48,7 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 	case set:
 		return appendJSONArray(b, v)
 	case omap:
-		b = append(b, '{')
-		for i, e := range v {
-			if i > 0 {
-				b = append(b, ", "...)
-			}
-			if b, err = appendJSON(b, e.key); err != nil {
-				return nil, err
-			}
-			b = append(b, ": "...)
-			if b, err = appendJSON(b, e.val); err != nil {
-				return nil, fmt.Errorf("%s: %w", keyName(e.key), err)
-			}
-		}
-		return append(b, '}'), nil
+		return appendMap(b, v, appendJSON, ", ", ": ")
 	}
 	return nil, fmt.Errorf("cannot write a %T", v)
 }
