@@ -186,11 +186,20 @@ func indexOf(op *history.Op) int {
 	return op.Index
 }
 
-// copyOp keeps results from aliasing the caller's history.
+// copyOp keeps results from aliasing the caller's history, and names a
+// broadcast as Maelstrom's checker does.
 func copyOp(op *history.Op) *history.Op {
 	if op == nil {
 		return nil
 	}
 	c := *op
+	if c.F == history.Broadcast {
+		c.F = setAdd
+	}
 	return &c
 }
+
+// setAdd is the :f of a broadcast as Maelstrom's checker sees it: it
+// renames every broadcast to a set add before set-full runs, so the ops
+// it reports (in :worst-stale) say :add.
+const setAdd = "add"

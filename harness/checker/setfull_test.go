@@ -41,8 +41,13 @@ func specHistory(swapped bool) history.History {
 
 func ms(v int64) *int64 { return &v }
 
+// opAt is the history's op i as the checker reports it, with a broadcast
+// renamed to Maelstrom's :add.
 func opAt(h history.History, i int) *history.Op {
 	o := h[i]
+	if o.F == history.Broadcast {
+		o.F = "add"
+	}
 	return &o
 }
 
@@ -104,6 +109,9 @@ func TestSetFullSpecExampleSwapped(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("CheckSetFull =\n%+v\nwant\n%+v", got, want)
+	}
+	if f := got.WorstStale[0].Known.F; f != "add" {
+		t.Errorf("worst-stale :known op has :f %q, want Maelstrom's \"add\"", f)
 	}
 	if got.Stale[0] != 0 || got.WorstStale[0].Element != 2 {
 		t.Errorf("stale must be ascending (%v) and worst-stale largest first (%v)",
