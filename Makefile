@@ -34,6 +34,7 @@ build:
 	go build -o bin/harness ./harness
 	go build -o bin/challenge ./tools/challenge
 	go build -o bin/testnode ./harness/internal/testnode
+	go build -o bin/wakeup ./harness/internal/wakeup
 
 bin/harness: FORCE
 	@go build -o $@ ./harness
@@ -41,6 +42,8 @@ bin/challenge: FORCE
 	@go build -o $@ ./tools/challenge
 bin/testnode: FORCE
 	@go build -o $@ ./harness/internal/testnode
+bin/wakeup: FORCE
+	@go build -o $@ ./harness/internal/wakeup
 FORCE:
 
 ## test: go vet, go test -race in every module, each step judged on its own challenge, the site checks
@@ -72,9 +75,11 @@ diff:
 bench: build
 	bin/challenge bench -harness bin/harness -bin-dir bin -seeds $(SEEDS)
 
-## bench-harness: how much the harness distorts what it measures (delivery and dispatch lag, its own CPU)
-bench-harness: bin/harness bin/testnode
-	bin/harness test -w broadcast --bin bin/testnode --node-count 25 --time-limit 20 --rate 100 --latency 100 --store tmp/bench-harness --verbose -- --gossip flood | grep -E '^(Verdict|Messages|Timing|Harness CPU)'
+## bench-harness: how much the harness distorts what it measures (delivery and dispatch lag, its own CPU, the machine's floor)
+bench-harness: bin/harness bin/testnode bin/wakeup
+	bin/wakeup -delay 3s -duration 15s & \
+	bin/harness test -w broadcast --bin bin/testnode --node-count 25 --time-limit 20 --rate 100 --latency 100 --store tmp/bench-harness --verbose -- --gossip flood | grep -E '^(Verdict|Messages|Timing|Harness CPU)'; \
+	status=$$?; wait; exit $$status
 	bin/harness test -w broadcast --bin bin/testnode --node-count 100 --time-limit 20 --rate 1000 --store tmp/bench-harness --verbose -- --gossip none | grep -E '^(Verdict|Messages|Timing|Harness CPU)'
 
 ## results: re-run every step's challenge and refresh the numbers and plots the blog shows
