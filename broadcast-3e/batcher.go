@@ -73,11 +73,15 @@ func NewBatcher(interval time.Duration) *Batcher {
 
 // Add appends values to peerID's batch. After Close it adds nothing and
 // returns ErrBatcherClosed, so the caller knows to send the values itself.
+// Adding no values starts no batch: every FlushEvent carries values.
 func (b *Batcher) Add(peerID string, values ...int) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.closed {
 		return ErrBatcherClosed
+	}
+	if len(values) == 0 {
+		return nil
 	}
 	b.batches[peerID] = append(b.batches[peerID], values...)
 	return nil

@@ -128,6 +128,20 @@ func TestBatcherCloseReturnsWhatWasNotHandedOver(t *testing.T) {
 	}
 }
 
+func TestBatcherAddWithNoValuesStartsNoBatch(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		b := NewBatcher(testInterval)
+		defer b.Close()
+		if err := b.Add("n1"); err != nil {
+			t.Fatalf("Add with no values: %v", err)
+		}
+		time.Sleep(testInterval)
+		if ev, ok := pending(b); ok {
+			t.Errorf("got %v after adding no values, want nothing", ev)
+		}
+	})
+}
+
 func TestBatcherAddAfterCloseFails(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		b := NewBatcher(testInterval)
