@@ -11,11 +11,16 @@ import (
 // again. A round trip takes twice the network latency (200 ms in the
 // challenges with latency), so a second leaves room for a slow
 // acknowledgement, whose needless resend would only add messages. A value
-// that a partition kept from a peer is sent again within about three
-// intervals of the heal (a resend is stamped just after the tick that sent
-// it, so the next tick can find it a moment too young and leave it to the
-// one after), well before the final reads 10 s later.
+// that a partition kept from a peer is sent again within about an interval
+// of the heal, well before the final reads 10 s later.
 const retryInterval = time.Second
+
+// retrySlack is how much younger than retryInterval a value may be and
+// still count as due. A resend is stamped a moment after the tick that made
+// it, and ticks are not exactly an interval apart, so at the next tick that
+// value is often a hair short of an interval old; without the slack it
+// would wait for the tick after, and resends would come every two seconds.
+const retrySlack = retryInterval / 10
 
 // retryLoop resends unacknowledged values every retryInterval until ctx is
 // done.
@@ -33,7 +38,7 @@ func (s *server) retryLoop(ctx context.Context) {
 }
 
 // resendDue sends each peer, in one message, every value it has not
-// acknowledged for at least retryInterval. Values sent more recently wait for
+// acknowledged for about retryInterval. Values sent more recently wait for
 // the next round: their acknowledgement may still be on its way.
 func (s *server) resendDue() {
 	now := time.Now()
@@ -41,7 +46,7 @@ func (s *server) resendDue() {
 	s.mu.Lock()
 	for peer, waiting := range s.pending {
 		for v, sentAt := range waiting {
-			if now.Sub(sentAt) >= retryInterval {
+			if now.Sub(sentAt) >= retryInterval-retrySlack {
 				due[peer] = append(due[peer], v)
 			}
 		}

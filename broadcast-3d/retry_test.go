@@ -95,6 +95,28 @@ func TestResendWaitsAFullIntervalAndGroupsValuesPerPeer(t *testing.T) {
 	})
 }
 
+func TestResendStampedJustAfterATickIsDueAtTheNext(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s, out := newTestServer("n2", []string{"n0", "n1", "n2", "n3", "n4"})
+
+		withRetryLoop(s, func() {
+			// Sent a moment after the loop started, as a resend is stamped a
+			// moment after its tick: at the first tick it is 10 ms short of
+			// an interval old, and still due.
+			time.Sleep(10 * time.Millisecond)
+			s.send("n1", []int{4})
+			out.take(t)
+
+			time.Sleep(retryInterval - 5*time.Millisecond)
+			synctest.Wait()
+			want := peerMsgs{"gossip": {"n1": {4}}}
+			if got := toPeers(t, out.take(t)); !reflect.DeepEqual(got, want) {
+				t.Errorf("first tick sent %v, want %v", got, want)
+			}
+		})
+	})
+}
+
 func TestMalformedAcknowledgementIsIgnored(t *testing.T) {
 	s, out := newTestServer("n2", []string{"n0", "n1", "n2", "n3", "n4"})
 	s.send("n1", []int{5})
