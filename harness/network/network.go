@@ -100,6 +100,9 @@ func (n *Network) deliverLoop(q *queue, deliver func([]byte) error) {
 		if now := time.Now(); now.After(due) {
 			due = now
 		}
+		// Everything but the write is done before the wait or after it,
+		// so that once the deadline comes, the message goes out at once.
+		line := Encode(e.msg)
 		if time.Until(e.deadline) > 0 {
 			t := n.cfg.Clock.Timer(e.deadline)
 			select {
@@ -110,12 +113,14 @@ func (n *Network) deliverLoop(q *queue, deliver func([]byte) error) {
 			}
 			n.cfg.Clock.Finish(e.deadline)
 		}
+		// The lag is how late the write begins; a node slow to read is
+		// not the harness' lateness.
 		lag := time.Since(due)
+		_ = deliver(line)
 		n.mu.Lock()
 		n.lags = append(n.lags, lag)
 		n.mu.Unlock()
 		n.record(journal.Recv, e.msg)
-		_ = deliver(Encode(e.msg))
 	}
 }
 
@@ -213,7 +218,7 @@ func (n *Network) isDropped(m *journal.Message) bool {
 }
 
 // DeliveryLags returns, for every message delivered to a node so far, how
-// long after it was due it was handed over: after its deadline, or after
+// long after it was due its write to the node began: after its deadline, or after
 // it reached the head of its queue if that was later. It measures the
 // harness' own distortion of the latency it simulates, not the
 // head-of-line waits that are part of the simulated network.
