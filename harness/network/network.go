@@ -218,9 +218,9 @@ func (n *Network) isDropped(m *journal.Message) bool {
 }
 
 // DeliveryLags returns, for every message delivered to a node so far, how
-// long after it was due its write to the node began: after its deadline, or after
-// it reached the head of its queue if that was later. It measures the
-// harness' own distortion of the latency it simulates, not the
+// long after it was due its write to the node began: after its deadline,
+// or after it reached the head of its queue if that was later. It measures
+// the harness' own distortion of the latency it simulates, not the
 // head-of-line waits that are part of the simulated network.
 func (n *Network) DeliveryLags() []time.Duration {
 	n.mu.Lock()
