@@ -6,7 +6,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
@@ -96,7 +95,7 @@ func appendEDN(b []byte, v any) ([]byte, error) {
 		}
 		return append(b, javaFloat(v)...), nil
 	case string:
-		return appendEDNString(b, v), nil
+		return appendQuoted(b, v), nil
 	case keyword:
 		if !validKeyword(string(v)) {
 			return nil, fmt.Errorf("%q cannot be written as a keyword", string(v))
@@ -128,39 +127,6 @@ func appendEDNItems(b []byte, open, close string, items []any) ([]byte, error) {
 		}
 	}
 	return append(b, close...), nil
-}
-
-// appendEDNString quotes s with the escapes Clojure prints (\" \\ \n \t \r
-// \f \b). Other control characters become \uXXXX, which EDN readers accept,
-// so that a node's raw output can never break a line of the file; invalid
-// UTF-8 becomes U+FFFD.
-func appendEDNString(b []byte, s string) []byte {
-	b = append(b, '"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b = append(b, `\"`...)
-		case '\\':
-			b = append(b, `\\`...)
-		case '\n':
-			b = append(b, `\n`...)
-		case '\t':
-			b = append(b, `\t`...)
-		case '\r':
-			b = append(b, `\r`...)
-		case '\f':
-			b = append(b, `\f`...)
-		case '\b':
-			b = append(b, `\b`...)
-		default:
-			if r < 0x20 || r == 0x7f {
-				b = fmt.Appendf(b, `\u%04x`, r)
-			} else {
-				b = utf8.AppendRune(b, r)
-			}
-		}
-	}
-	return append(b, '"')
 }
 
 // validKeyword reports whether name can follow a colon in EDN: it starts

@@ -108,7 +108,7 @@ func TestWriteHistoryRejectsBadOpBeforeWriting(t *testing.T) {
 
 func TestEDNStringsReadBack(t *testing.T) {
 	for _, s := range []string{"", "plain", `q"uote\back`, "tab\tnl\ncr\rff\fbs\b", "ctl\x01\x1f\x7f", "ünï €", "bad\xffutf8"} {
-		text := string(appendEDNString(nil, s))
+		text := string(appendQuoted(nil, s))
 		if strings.ContainsAny(text, "\n\r") {
 			t.Errorf("%q is written across lines: %s", s, text)
 		}

@@ -5,7 +5,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
 )
@@ -36,11 +35,11 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 		// number, and keeps both files alike.
 		return append(b, javaFloat(v)...), nil
 	case string:
-		return appendJSONString(b, v), nil
+		return appendQuoted(b, v), nil
 	case keyword:
-		return appendJSONString(b, string(v)), nil
+		return appendQuoted(b, string(v)), nil
 	case numberKey:
-		return appendJSONString(b, string(v)), nil
+		return appendQuoted(b, string(v)), nil
 	case list:
 		return appendJSONArray(b, v)
 	case vector:
@@ -65,30 +64,4 @@ func appendJSONArray(b []byte, items []any) ([]byte, error) {
 		}
 	}
 	return append(b, ']'), nil
-}
-
-// appendJSONString quotes s for JSON; invalid UTF-8 becomes U+FFFD.
-func appendJSONString(b []byte, s string) []byte {
-	b = append(b, '"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b = append(b, `\"`...)
-		case '\\':
-			b = append(b, `\\`...)
-		case '\n':
-			b = append(b, `\n`...)
-		case '\t':
-			b = append(b, `\t`...)
-		case '\r':
-			b = append(b, `\r`...)
-		default:
-			if r < 0x20 {
-				b = fmt.Appendf(b, `\u%04x`, r)
-			} else {
-				b = utf8.AppendRune(b, r)
-			}
-		}
-	}
-	return append(b, '"')
 }

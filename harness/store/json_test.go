@@ -204,12 +204,19 @@ func TestJSONValues(t *testing.T) {
 }
 
 func TestJSONString(t *testing.T) {
-	got := string(appendJSONString(nil, "a\"b\\c\n\t\x01\xff"))
+	got := string(appendQuoted(nil, "a\"b\\c\n\t\x01\xff"))
 	var back string
 	if err := json.Unmarshal([]byte(got), &back); err != nil {
 		t.Fatalf("%s: %v", got, err)
 	}
 	if back != "a\"b\\c\n\t\x01\uFFFD" {
 		t.Errorf("%s reads back as %q", got, back)
+	}
+	// The escapes Clojure prints for results.edn read back in JSON too.
+	for _, s := range []string{"tab\tnl\ncr\rff\fbs\b", "ctl\x01\x1f\x7f", "ünï €"} {
+		text := appendQuoted(nil, s)
+		if err := json.Unmarshal(text, &back); err != nil || back != s {
+			t.Errorf("%q written as %s reads back as %q (%v)", s, text, back, err)
+		}
 	}
 }
