@@ -77,9 +77,10 @@ func TestServerMessagesWaitForTheirLatencyClientMessagesDoNot(t *testing.T) {
 func TestPartitionIsCheckedWhenTheMessageIsDequeued(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		net, j := newTestNetwork(t, 100*time.Millisecond)
-		var n0, n1 recorder
+		var n0, n1, n2 recorder
 		net.AddNode("n0", n0.deliver)
 		net.AddNode("n1", n1.deliver)
+		net.AddNode("n2", n2.deliver)
 
 		// Dequeued at once and sleeping when the partition starts: delivered.
 		net.Send("n0", "n1", json.RawMessage(`{"type":"a"}`))
@@ -101,9 +102,13 @@ func TestPartitionIsCheckedWhenTheMessageIsDequeued(t *testing.T) {
 			t.Errorf("Partitioned() = false during a cut")
 		}
 
-		// Queued during the cut, dequeued after the heal: delivered.
-		net.Send("n0", "n1", json.RawMessage(`{"type":"d"}`)) // head, sleeps until 1.1s
-		net.Send("n0", "n1", json.RawMessage(`{"type":"e"}`)) // waits behind it
+		// Queued during the cut, dequeued after the heal: delivered. "d"
+		// comes from n2, which is not cut off, so n1's loop takes it at once
+		// and sleeps on it; "e" from n0 waits behind it until after the heal.
+		// (A message from n0 at the head would be dequeued, and dropped, as
+		// soon as the loop ran, which may be before Heal.)
+		net.Send("n2", "n1", json.RawMessage(`{"type":"d"}`))
+		net.Send("n0", "n1", json.RawMessage(`{"type":"e"}`))
 		net.Heal()
 		time.Sleep(time.Second)
 		synctest.Wait()
