@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
 )
 
 // sample is what one run measured.
@@ -24,23 +26,23 @@ type sample struct {
 
 // measure reads the figures of one run from its results.edn.
 func measure(path string) (sample, error) {
-	res, err := readResults(path)
+	res, err := challenges.ReadResults(path)
 	if err != nil {
 		return sample{}, err
 	}
-	get := func(path ...any) float64 {
-		v, _ := lookup(res, path)
-		n, _ := number(v)
+	get := func(path []any) float64 {
+		v, _ := challenges.Lookup(res, path)
+		n, _ := challenges.Number(v)
 		return n
 	}
-	lat := func(q any) float64 { return get(kw("workload"), kw("stable-latencies"), q) }
-	v, _ := lookup(res, []any{kw("valid?")})
+	lat := func(q any) float64 { return get(append(challenges.Keys("workload", "stable-latencies"), q)) }
+	v, _ := challenges.Lookup(res, challenges.Keys("valid?"))
 	return sample{
-		Servers: get(kw("net"), kw("servers"), kw("msgs-per-op")),
-		All:     get(kw("net"), kw("all"), kw("msgs-per-op")),
+		Servers: get(challenges.Keys("net", "servers", "msgs-per-op")),
+		All:     get(challenges.Keys("net", "all", "msgs-per-op")),
 		P50:     lat(0.5), P95: lat(0.95), P99: lat(0.99), Max: lat(int64(1)),
-		Valid: v == true, ValidText: fmt.Sprint(ednText(v)),
-		LostCount: get(kw("workload"), kw("lost-count")),
+		Valid: v == true, ValidText: fmt.Sprint(challenges.EDNText(v)),
+		LostCount: get(challenges.Keys("workload", "lost-count")),
 	}, nil
 }
 
@@ -72,7 +74,7 @@ func benchCommand(args []string) int {
 	var rows []row
 	failed := false
 	for _, w := range strings.Split(*workloads, ",") {
-		c, err := findChallenge(w)
+		c, err := challenges.Find(w)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "challenge:", err)
 			return 2

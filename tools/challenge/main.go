@@ -1,5 +1,5 @@
-// Command challenge knows the Gossip Glomers broadcast challenges: their
-// flags and their targets. The Makefile uses it to run a challenge's
+// Command challenge runs the Gossip Glomers broadcast challenges (their
+// flags and targets are in package challenges). The Makefile uses it to run a challenge's
 // workload against a step (through the harness, or a real Maelstrom) and to
 // judge the run's results.edn against the challenge's targets.
 //
@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
 )
 
 func main() {
@@ -44,7 +46,7 @@ func dispatch(args []string) int {
 			fmt.Fprintln(os.Stderr, usage)
 			return 2
 		}
-		c, err := findChallenge(args[1])
+		c, err := challenges.Find(args[1])
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "challenge:", err)
 			return 2
@@ -55,7 +57,7 @@ func dispatch(args []string) int {
 		fmt.Println(strings.Join(c.Flags, " "))
 		return 0
 	case "list":
-		for _, c := range challenges {
+		for _, c := range challenges.All {
 			fmt.Print(c.Name, " ")
 		}
 		fmt.Println()
@@ -76,15 +78,15 @@ func dispatch(args []string) int {
 }
 
 // judgeFile prints the verdicts for one results.edn; 0 when all pass.
-func judgeFile(c challenge, path string) int {
-	res, err := readResults(path)
+func judgeFile(c challenges.Challenge, path string) int {
+	res, err := challenges.ReadResults(path)
 	if err != nil {
 		fmt.Printf("FAIL  %-20s %v\n", "results", err)
 		return 1
 	}
 	fmt.Printf("Targets of %s, judged from %s:\n", c.Name, path)
-	ok := printVerdicts(os.Stdout, c, judge(c, res))
-	if all, found := lookup(res, []any{kw("net"), kw("all"), kw("msgs-per-op")}); found {
+	ok := challenges.PrintVerdicts(os.Stdout, challenges.Judge(c, res))
+	if all, found := challenges.Lookup(res, challenges.Keys("net", "all", "msgs-per-op")); found {
 		fmt.Printf("info  %-20s %v (not a target: it also counts client messages; [:net :all :msgs-per-op])\n", "all msgs-per-op", all)
 	}
 	if !ok {

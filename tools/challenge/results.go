@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
 )
 
 // resultsFile is data/results.json: what the blog shows, written only by
@@ -73,7 +75,7 @@ func resultsCommand(args []string) int {
 		return 2
 	}
 	out := resultsFile{Generated: time.Now().UTC().Format(time.RFC3339), Command: "make results"}
-	for _, c := range challenges {
+	for _, c := range challenges.All {
 		step := strings.TrimSuffix(c.Name, "-partition")
 		extra := []string{"--seed", fmt.Sprint(*seed)}
 		fmt.Printf("results: %s against %s …\n", c.Name, step)
@@ -87,7 +89,7 @@ func resultsCommand(args []string) int {
 			fmt.Fprintf(os.Stderr, "results: %s: %v\n", c.Name, err)
 			return 1
 		}
-		res, _ := readResults(path)
+		res, _ := challenges.ReadResults(path)
 		run := resultRun{
 			Workload: c.Name, Module: step,
 			Command: fmt.Sprintf("make MODULE=%s WORKLOAD=%s ARGS=\"--seed %d\"", step, c.Name, *seed),
@@ -95,12 +97,12 @@ func resultsCommand(args []string) int {
 			Latency: latencySummary{s.P50, s.P95, s.P99, s.Max}, Lost: s.LostCount,
 			Files: "/results/" + c.Name + "/",
 		}
-		for _, v := range judge(c, res) {
-			want := fmt.Sprint(ednText(v.Target.Want))
+		for _, v := range challenges.Judge(c, res) {
+			want := fmt.Sprint(challenges.EDNText(v.Target.Want))
 			if v.Target.Want == nil {
 				want = fmt.Sprintf("< %v%s", v.Target.Below, unitSuffix(v.Target.Unit))
 			}
-			run.Targets = append(run.Targets, targetOutcome{Name: v.Target.Name, Value: fmt.Sprint(ednText(v.Value)), Want: want, Pass: v.Pass})
+			run.Targets = append(run.Targets, targetOutcome{Name: v.Target.Name, Value: fmt.Sprint(challenges.EDNText(v.Value)), Want: want, Pass: v.Pass})
 		}
 		if err := copyRunFiles(filepath.Dir(path), filepath.Join(*static, c.Name)); err != nil {
 			fmt.Fprintf(os.Stderr, "results: %s: %v\n", c.Name, err)
@@ -109,7 +111,7 @@ func resultsCommand(args []string) int {
 		out.Runs = append(out.Runs, run)
 	}
 	if *intervals != "" {
-		c, _ := findChallenge("broadcast-3e")
+		c, _ := challenges.Find("broadcast-3e")
 		for _, ms := range strings.Split(*intervals, ",") {
 			extra := []string{"--seed", fmt.Sprint(*seed), "--", "--batch-interval", ms + "ms"}
 			fmt.Printf("results: broadcast-3e with a %s ms batch interval …\n", ms)

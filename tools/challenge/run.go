@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+
+	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
 )
 
 // runCommand runs one workload against a node binary, then judges it.
@@ -20,7 +22,7 @@ func runCommand(args []string) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	c, err := findChallenge(*workload)
+	c, err := challenges.Find(*workload)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "challenge:", err)
 		return 2
@@ -45,7 +47,7 @@ func runCommand(args []string) int {
 // runWorkload runs the challenge's flags plus extra against bin, through
 // the harness or Maelstrom, with the output going to out. It returns the
 // path of the run's results.edn and the runner's exit status.
-func runWorkload(c challenge, bin, harness, maelstrom, store string, extra []string, out *os.File) (string, int, error) {
+func runWorkload(c challenges.Challenge, bin, harness, maelstrom, store string, extra []string, out *os.File) (string, int, error) {
 	runner := harness
 	args := []string{"test", "-w", "broadcast", "--bin", bin}
 	args = append(args, c.Flags...)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
 )
 
 // seedsCommand runs one workload once per seed and judges every run: a
@@ -20,7 +22,7 @@ func seedsCommand(args []string) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	c, err := findChallenge(*workload)
+	c, err := challenges.Find(*workload)
 	if err != nil || *bin == "" {
 		fmt.Fprintln(os.Stderr, "challenge: seeds needs -workload and -bin:", err)
 		return 2
@@ -40,16 +42,16 @@ func seedsCommand(args []string) int {
 			fmt.Printf("FAIL  %s --seed %d: %v (output in %s)\n", c.Name, seed, err, logPath)
 			continue
 		}
-		res, err := readResults(path)
+		res, err := challenges.ReadResults(path)
 		if err != nil {
 			fmt.Printf("FAIL  %s --seed %d: %v\n", c.Name, seed, err)
 			continue
 		}
 		all := true
 		summary := ""
-		for _, v := range judge(c, res) {
+		for _, v := range challenges.Judge(c, res) {
 			all = all && v.Pass
-			summary += fmt.Sprintf("  %s=%v", v.Target.Name, ednText(v.Value))
+			summary += fmt.Sprintf("  %s=%v", v.Target.Name, challenges.EDNText(v.Value))
 		}
 		word := "PASS"
 		if all {

@@ -1,4 +1,4 @@
-package main
+package challenges
 
 import (
 	"bytes"
@@ -6,20 +6,20 @@ import (
 	"testing"
 )
 
-func verdictsOf(t *testing.T, workload, file string) (map[string]verdict, string) {
+func verdictsOf(t *testing.T, workload, file string) (map[string]Verdict, string) {
 	t.Helper()
-	c, err := findChallenge(workload)
+	c, err := Find(workload)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := readResults(file)
+	res, err := ReadResults(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	vs := judge(c, res)
+	vs := Judge(c, res)
 	var buf bytes.Buffer
-	printVerdicts(&buf, c, vs)
-	out := map[string]verdict{}
+	PrintVerdicts(&buf, vs)
+	out := map[string]Verdict{}
 	for _, v := range vs {
 		out[v.Target.Name] = v
 	}
@@ -66,8 +66,8 @@ func TestJudgeGoldenMaelstrom3dRun(t *testing.T) {
 }
 
 func TestJudgeMissingKeysFail(t *testing.T) {
-	c, _ := findChallenge("broadcast-3e")
-	vs := judge(c, map[any]any{kw("valid?"): true})
+	c, _ := Find("broadcast-3e")
+	vs := Judge(c, map[any]any{kw("valid?"): true})
 	for _, v := range vs[1:] {
 		if v.Pass {
 			t.Errorf("%s passed with nothing to read", v.Target.Name)
@@ -76,16 +76,16 @@ func TestJudgeMissingKeysFail(t *testing.T) {
 }
 
 func TestReadResultsRejectsNonEDN(t *testing.T) {
-	if _, err := readResults("judge_test.go"); err == nil {
+	if _, err := ReadResults("judge_test.go"); err == nil {
 		t.Errorf("a Go file parsed as results.edn")
 	}
-	if _, err := readResults("testdata/none.edn"); err == nil {
+	if _, err := ReadResults("testdata/none.edn"); err == nil {
 		t.Errorf("a missing file gave no error")
 	}
 }
 
 func TestUnknownWorkloadNamesTheValidOnes(t *testing.T) {
-	_, err := findChallenge("broadcast-3f")
+	_, err := Find("broadcast-3f")
 	if err == nil || !strings.Contains(err.Error(), "broadcast-3e-partition") {
 		t.Errorf("error %v", err)
 	}
