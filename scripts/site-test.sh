@@ -3,7 +3,10 @@
 # diffs are fresh, the draw.io diagrams are sound, Hugo builds without a
 # warning, no internal link or anchor is broken, and, in a real browser,
 # the 3e post shows the batcher's code and a table of contents, in light
-# and in dark mode (screenshots go to tmp/screenshots/).
+# and in dark mode (screenshots go to tmp/screenshots/), and every post
+# and the main pages are laid out for a desktop and a phone
+# (tools/pagecheck: code not clipped, columns aligned, no sideways
+# scrolling, readable diagrams, code blocks on a background of their own).
 #
 # Run from anywhere: make site-test. The last line is the summary,
 # "site-test: N passed, N failed"; the exit status is 1 if any failed.
@@ -157,6 +160,27 @@ screenshot() {
 for mode in light dark; do
 	check "browser: $post in $mode mode shows $code_file and the table of contents" dom_checks "$mode"
 	check "browser: screenshot $shots/$(basename "$post")-$mode.png" screenshot "$mode"
+done
+
+# Layout, measured in the browser by tools/pagecheck, on every post and on
+# the home, series and results pages: at a laptop's width (1280 px) and a
+# phone's (390 px, where the column is 358 px), in light and dark mode.
+check "pagecheck builds" go build -o bin/pagecheck ./tools/pagecheck || summary
+urls=("http://127.0.0.1:$port/" "http://127.0.0.1:$port/posts/" "http://127.0.0.1:$port/results/")
+for dir in "$public"/posts/*/; do urls+=("http://127.0.0.1:$port/posts/$(basename "$dir")/"); done
+pagecheck() { bin/pagecheck -chromium "$browser" "$@"; }
+check "browser, 1280 px: code listings show whole lines, header and footer line up with the column" \
+	pagecheck -width 1280 -check code-fits,aligned,no-sideways-scroll "${urls[@]}"
+check "browser, 390 px: the page never scrolls sideways; diagrams link to their SVG; diagram and chart text at least 11 px" \
+	pagecheck -width 390 -min-font 11 -check no-sideways-scroll,aligned,diagram-text "${urls[@]}"
+for width in 1280 390; do
+	check "browser, dark, $width px: every code and command block has a background of its own" \
+		pagecheck -dark -width "$width" -check pre-background "${urls[@]}"
+done
+for mode in light dark; do
+	png="$shots/$(basename "$post")-390-$mode.png"
+	check "browser: screenshot $png" pagecheck -width 390 -height 844 -scale 2 $([ "$mode" = dark ] && echo -dark) \
+		-screenshot "$png" "http://127.0.0.1:$port$post"
 done
 stop_server
 summary
