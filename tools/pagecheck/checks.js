@@ -76,6 +76,21 @@ const checks = {
     return problems;
   },
 
+  // Every target line of a bar chart is labelled: by a text in its own
+  // group ("target < 20"), or in the label of the row it marks.
+  'chart-targets': () => {
+    const problems = [];
+    for (const chart of document.querySelectorAll('svg.barchart')) {
+      for (const line of chart.querySelectorAll('.target line')) {
+        const label = line.closest('.target').querySelector('text') || line.closest('.row')?.querySelector('.target-label');
+        if (!label || !/target/.test(label.textContent)) {
+          problems.push(`chart "${chart.getAttribute('aria-label')}": a target line at x ${line.getAttribute('x1')} has no label`);
+        }
+      }
+    }
+    return problems;
+  },
+
   // The header's content, the page's column and the footer share their
   // left and right edges.
   'aligned': () => {

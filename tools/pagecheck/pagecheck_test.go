@@ -19,14 +19,17 @@ pre{overflow-x:auto;background:#eee} figure{margin:0}</style>`
 	good    = style + `<nav class="site-nav">nav</nav><main class="main">
 <figure class="listing"><figcaption>short.go</figcaption><pre>func short() {}</pre></figure>
 <a href="/d.drawio.svg"><img src="/d.drawio.svg" style="width:400px"></a>
-<svg class="barchart" viewBox="0 0 200 50" width="200" aria-label="chart"><text x="0" y="20" style="font-size:14px">bar</text></svg>
+<svg class="barchart" viewBox="0 0 200 50" width="200" aria-label="chart"><text x="0" y="20" style="font-size:14px">bar</text>
+<g class="target"><line x1="150" x2="150" y1="0" y2="50"></line><text x="150" y="10" style="font-size:14px">target &lt; 20</text></g>
+<g class="row"><text x="0" y="40" style="font-size:14px">row<tspan class="target-label"> · target &lt; 30</tspan></text><g class="target"><line x1="180" x2="180" y1="30" y2="50"></line></g></g></svg>
 </main><footer class="site-footer">footer</footer>`
 	bad = style + `<nav class="site-nav" style="max-width:700px">nav</nav><main class="main">
 <div style="width:2000px">too wide</div>
 <figure class="listing"><figcaption>long.go</figcaption><pre style="width:100px">func aVeryLongLineThatDoesNotFitInAHundredPixels() {}</pre></figure>
 <pre style="background:transparent">a command on the page's own background</pre>
 <img src="/d.drawio.svg" style="width:200px">
-<svg class="barchart" viewBox="0 0 400 50" width="200" aria-label="chart"><text x="0" y="20" style="font-size:14px">bar</text></svg>
+<svg class="barchart" viewBox="0 0 400 50" width="200" aria-label="chart"><text x="0" y="20" style="font-size:14px">bar</text>
+<g class="target"><line x1="150" x2="150" y1="0" y2="50"></line></g></svg>
 </main><footer class="site-footer">footer</footer>`
 )
 
@@ -58,6 +61,7 @@ func TestChecks(t *testing.T) {
 		"pre-background":     "has the page's background rgb(255, 255, 255)",
 		"diagram-text":       "diagram /d.drawio.svg does not link to itself at full size",
 		"aligned":            ".site-nav spans 50–750 px, the column 100–700 px",
+		"chart-targets":      `chart "chart": a target line at x 150 has no label`,
 	}
 	for _, name := range checkNames {
 		if want[name] == "" {
