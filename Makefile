@@ -12,7 +12,7 @@ TO        ?= broadcast-3e
 SEEDS     ?= 5
 
 STEPS     := broadcast-3a broadcast-3b broadcast-3c broadcast-3d broadcast-3e
-MODULES   := $(STEPS) harness tools/challenge tools/stepdiff tools/drawio
+MODULES   := $(STEPS) harness tools/challenge tools/stepdiff tools/drawio tools/pagecheck
 GO_PKGS   := $(addprefix ./,$(addsuffix /...,$(MODULES)))
 TEST_STORE := tmp/test-store
 

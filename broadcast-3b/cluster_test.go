@@ -216,8 +216,8 @@ func TestClusterSpreadsEveryValueToEveryNode(t *testing.T) {
 		// Each node passes a value on once, when it first sees it, and never
 		// back to the node it came from: of the grid's 5 links used both
 		// ways, the 4 links a value first arrives over are used one way only.
-		if got, most := c.messages(), (2*5-4)*len(values); got > most {
-			t.Errorf("servers sent %d messages for %d values, want at most %d", got, len(values), most)
+		if got, want := c.messages(), (2*5-4)*len(values); got != want {
+			t.Errorf("servers sent %d messages for %d values, want %d", got, len(values), want)
 		}
 	})
 }

@@ -269,8 +269,8 @@ func TestClusterSpreadsEveryValueToEveryNode(t *testing.T) {
 		// ways, the 4 links a value first arrives over are used one way only.
 		// Every gossip message is acknowledged, and none is sent again: the
 		// acknowledgements come back well within retryInterval.
-		if got, most := c.messages(), 2*(2*5-4)*len(values); got > most {
-			t.Errorf("servers sent %d messages for %d values, want at most %d", got, len(values), most)
+		if got, want := c.messages(), 2*(2*5-4)*len(values); got != want {
+			t.Errorf("servers sent %d messages for %d values, want %d", got, len(values), want)
 		}
 		c.stop()
 	})

@@ -3,7 +3,13 @@
 # diffs are fresh, the draw.io diagrams are sound, Hugo builds without a
 # warning, no internal link or anchor is broken, and, in a real browser,
 # the 3e post shows the batcher's code and a table of contents, in light
-# and in dark mode (screenshots go to tmp/screenshots/).
+# and in dark mode (screenshots go to tmp/screenshots/), and every post
+# and the main pages are laid out for a desktop and a phone
+# (tools/pagecheck: code not clipped, columns aligned, no sideways
+# scrolling, readable diagrams and charts, chart targets labelled, code
+# blocks on a background of their own). From the built site: tables show
+# rounded numbers, the 3e latency chart shows its targets, and the home
+# page is an introduction rather than the list of posts.
 #
 # Run from anywhere: make site-test. The last line is the summary,
 # "site-test: N passed, N failed"; the exit status is 1 if any failed.
@@ -62,6 +68,36 @@ check "pinned tools build (bin/hugo, bin/htmltest)" build_tools || summary
 check "step diffs are up to date (make diffs)" go run ./tools/stepdiff -check
 check "draw.io diagrams" go test ./tools/drawio/...
 
+# rounded_tables: every number in a table of the built site is rounded
+# by the one rule of layouts/_partials/results/format.html.
+rounded_tables() {
+	local raw
+	raw=$(grep -rhoE '<td[^>]*>-?[0-9]+\.[0-9]{3,}[^<]*</td>' "$public" --include='*.html' | sort -u)
+	[ -z "$raw" ] || { echo "unrounded numbers in tables:"; echo "$raw"; return 1; }
+}
+
+# latency_targets: the 3e post's latency chart shows the challenge's
+# latency targets (from data/results.json), each with its label.
+latency_targets() {
+	local page="$public/posts/broadcast-3e/index.html" want
+	for want in 'median: target &lt; [0-9]+ ms' 'max: target &lt; [0-9]+ ms'; do
+		tr '\n' ' ' <"$page" | grep -qE "<g class=\"target\"> *<line [^>]*></line> *<text [^>]*>$want</text>" ||
+			{ echo "$page: no labelled target line \"$want\" in a chart"; return 1; }
+	done
+}
+
+# home_page: the home page is an introduction, not /posts/ again: it has
+# no list of pages, and it links every post, the results page and the
+# repository (hugo.toml's params.repository).
+home_page() {
+	local home="$public/index.html" repo dir
+	grep -q 'class="page-list' "$home" && { echo "$home lists the posts like /posts/ does"; return 1; }
+	repo=$(sed -n "s/^ *repository = '\(.*\)'/\1/p" "$config")
+	for want in /results/ "$repo" $(for dir in "$public"/posts/*/; do echo "/posts/$(basename "$dir")/"; done); do
+		grep -q "href=\"$want\"" "$home" || { echo "$home does not link $want"; return 1; }
+	done
+}
+
 if check "hugo build --panicOnWarning" \
 	bin/hugo build --config "$config" --panicOnWarning --baseURL / --cleanDestinationDir --destination "$public"; then
 	cat >"$work/htmltest.yml" <<-EOF
@@ -71,6 +107,9 @@ if check "hugo build --panicOnWarning" \
 		OutputDir: $work/htmltest
 	EOF
 	check "internal links and anchors (htmltest)" bin/htmltest --conf "$work/htmltest.yml"
+	check "tables show rounded numbers (no value with more than two decimals)" rounded_tables
+	check "charts: the 3e latency chart draws 3e's median and max targets, labelled" latency_targets
+	check "the home page introduces the series instead of listing the posts again" home_page
 fi
 
 # The browser check needs a browser; without one it is skipped, loudly.
@@ -157,6 +196,27 @@ screenshot() {
 for mode in light dark; do
 	check "browser: $post in $mode mode shows $code_file and the table of contents" dom_checks "$mode"
 	check "browser: screenshot $shots/$(basename "$post")-$mode.png" screenshot "$mode"
+done
+
+# Layout, measured in the browser by tools/pagecheck, on every post and on
+# the home, series and results pages: at a laptop's width (1280 px) and a
+# phone's (390 px, where the column is 358 px), in light and dark mode.
+check "pagecheck builds" go build -o bin/pagecheck ./tools/pagecheck || summary
+urls=("http://127.0.0.1:$port/" "http://127.0.0.1:$port/posts/" "http://127.0.0.1:$port/results/")
+for dir in "$public"/posts/*/; do urls+=("http://127.0.0.1:$port/posts/$(basename "$dir")/"); done
+pagecheck() { bin/pagecheck -chromium "$browser" "$@"; }
+check "browser, 1280 px: code listings show whole lines, header and footer line up with the column, chart targets labelled" \
+	pagecheck -width 1280 -check code-fits,aligned,no-sideways-scroll,chart-targets "${urls[@]}"
+check "browser, 390 px: the page never scrolls sideways; diagrams link to their SVG; diagram and chart text at least 11 px" \
+	pagecheck -width 390 -min-font 11 -check no-sideways-scroll,aligned,diagram-text "${urls[@]}"
+for width in 1280 390; do
+	check "browser, dark, $width px: every code and command block has a background of its own" \
+		pagecheck -dark -width "$width" -check pre-background "${urls[@]}"
+done
+for mode in light dark; do
+	png="$shots/$(basename "$post")-390-$mode.png"
+	check "browser: screenshot $png" pagecheck -width 390 -height 844 -scale 2 $([ "$mode" = dark ] && echo -dark) \
+		-screenshot "$png" "http://127.0.0.1:$port$post"
 done
 stop_server
 summary

@@ -81,12 +81,18 @@ type (
 		Geometry *mxGeometry `xml:"mxGeometry"`
 	}
 	mxGeometry struct {
-		X        float64 `xml:"x,attr,omitempty"`
-		Y        float64 `xml:"y,attr,omitempty"`
-		Width    float64 `xml:"width,attr,omitempty"`
-		Height   float64 `xml:"height,attr,omitempty"`
-		Relative string  `xml:"relative,attr,omitempty"`
-		As       string  `xml:"as,attr,omitempty"`
+		X        float64  `xml:"x,attr,omitempty"`
+		Y        float64  `xml:"y,attr,omitempty"`
+		Width    float64  `xml:"width,attr,omitempty"`
+		Height   float64  `xml:"height,attr,omitempty"`
+		Relative string   `xml:"relative,attr,omitempty"`
+		As       string   `xml:"as,attr,omitempty"`
+		Offset   *mxPoint `xml:"mxPoint,omitempty"` // where an edge's label is moved to
+	}
+	mxPoint struct {
+		X  float64 `xml:"x,attr"`
+		Y  float64 `xml:"y,attr"`
+		As string  `xml:"as,attr"`
 	}
 )
 

@@ -1,8 +1,11 @@
 package drawio
 
 import (
+	"html"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -61,6 +64,35 @@ func TestDiagramSVGPassesCheck(t *testing.T) {
 	}
 	if !strings.Contains(f.Text, "broadcast") {
 		t.Errorf("the edge label is not drawn: %q", f.Text)
+	}
+	// draw.io is told where the label stands: by the middle of the line
+	// (which runs from the ellipse c to the box n0, at y 20 to 25), moved
+	// up off it; and the picture draws it there.
+	model := html.UnescapeString(string(svg))
+	if m := regexp.MustCompile(`value="broadcast"[^>]*><mxGeometry relative="1" as="geometry"><mxPoint x="[-0-9.]+" y="(-[0-9.]+)" as="offset">`).FindStringSubmatch(model); m == nil {
+		t.Errorf("edge 1's label is not moved up off its line in the model:\n%s", model)
+	}
+	if m := regexp.MustCompile(`<tspan x="[0-9.]+" y="([-0-9.]+)">broadcast</tspan>`).FindStringSubmatch(string(svg)); m == nil {
+		t.Errorf("edge 1's label is not drawn:\n%s", svg)
+	} else if y, _ := strconv.ParseFloat(m[1], 64); y+FontSize/2 > 20 {
+		t.Errorf("edge 1's label is drawn at y %v, not above its line (y 20 and below):\n%s", y, svg)
+	}
+}
+
+func TestShiftedEdgeTellsDrawioWhereItRuns(t *testing.T) {
+	d := Diagram{
+		Nodes: []Node{{ID: "a", W: 100, H: 40}, {ID: "b", X: 300, W: 100, H: 40}},
+		Edges: []Edge{{From: "a", To: "b", Shift: 10}},
+	}
+	svg, err := d.SVG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(svg), "exitX=1;exitY=0.25;entryX=0;entryY=0.25;") {
+		t.Errorf("the shifted edge does not leave a at its right side, 10 px up, and enter b likewise:\n%s", svg)
+	}
+	if !strings.Contains(string(svg), `<path d="M 100 10 L 300 10"`) {
+		t.Errorf("the picture does not draw the line 10 px up:\n%s", svg)
 	}
 }
 

@@ -7,7 +7,8 @@ import (
 )
 
 // diagrams are the blog's generated diagrams, by file name (without
-// .drawio.svg). Coordinates are in pixels, from the top left.
+// .drawio.svg). Coordinates are in pixels, from the top left. Each is
+// drawn narrow and tall, to stay legible on a phone: run checks that.
 var diagrams = map[string]drawio.Diagram{
 	"broadcast-3a": singleNode(),
 	"broadcast-3b": grid(),
@@ -31,39 +32,56 @@ const (
 // singleNode is 3a: the three requests a client sends the only node,
 // and the node's replies, in the order a run sends them.
 func singleNode() drawio.Diagram {
+	const c0, n0 = 60, 320
+	const w = 170 // of the remarks
 	s := newSequence("Part 3a: one client, one node",
-		actor{id: "c0", label: "c0 (client)", x: 60, client: true},
-		actor{id: "n0", label: "n0", x: 420})
+		actor{id: "c0", label: "c0 (client)", x: c0, client: true},
+		actor{id: "n0", label: "n0", x: n0})
 	s.send("c0", "n0", `topology {"n0": []}`)
-	s.note("n0", 115, 150, "no neighbours:\nnothing to keep")
+	s.note("n0", w, "no neighbours:\nnothing to keep")
 	s.send("n0", "c0", "topology_ok")
 	s.send("c0", "n0", "broadcast {message: 7}")
-	s.note("n0", 115, 150, "adds 7 to its set")
+	s.note("n0", w, "adds 7 to its set")
 	s.send("n0", "c0", "broadcast_ok")
 	s.send("c0", "n0", "read")
-	s.note("n0", 115, 150, "lists its set")
+	s.note("n0", w, "lists its set")
 	s.send("n0", "c0", "read_ok {messages: [7]}")
 	return s.diagram()
 }
 
-// grid is 3b: Maelstrom's default topology for five nodes, rows of three
-// (n0→[n3,n1], n1→[n4,n2,n0], n2→[n1], n3→[n0,n4], n4→[n1,n3]). Every
-// link carries gossip both ways.
+// grid is 3b: the way of one value through Maelstrom's default topology
+// for five nodes, rows of three (n0→[n3,n1], n1→[n4,n2,n0], n2→[n1],
+// n3→[n0,n4], n4→[n1,n3]). Each node passes a value it did not have to
+// every neighbour but the one it came from, so a value costs
+// 2 × 5 links − 4 = 6 gossip messages: every one of them is drawn, with
+// the hop it is sent on (broadcast-3b's cluster test counts them).
 func grid() drawio.Diagram {
-	const dx, dy, w = 200, 130, 80
+	const dx, dy, w, h = 170, 130, 64, 36
+	at := func(k int) (float64, float64) { return float64(k%3) * dx, 90 + float64(k/3)*dy }
 	d := drawio.Diagram{
-		Name: "Part 3b: the grid of five nodes",
+		Name: "Part 3b: one value through the grid of five nodes",
 		Nodes: []drawio.Node{
-			{ID: "c0", Label: "client", X: -190, Y: 0, W: 100, Ellipse: true, Fill: clientFill},
-			{ID: "note", Label: "a new value goes on to\nevery neighbour but the\none it came from, once", X: 2*dx - 30, Y: dy - 12, W: 170, H: 64, Fill: noteFill},
+			{ID: "c0", Label: "client", X: -18, Y: 0, W: 100, H: h, Ellipse: true, Fill: clientFill},
+			{ID: "note", Label: "1, 2, 3: the hop each gossip is sent on.\n" +
+				"n4 hears 7 from n1 and from n3, and passes\n" +
+				"it on once: to n3, as n1's came first here.\n" +
+				"6 gossip messages: each node passes 7 on\n" +
+				"once, to every neighbour but its sender.",
+				X: -10, Y: 90 + dy + h + 40, W: 2*dx + w + 20, H: 100, Fill: noteFill},
 		},
-		Edges: []drawio.Edge{{From: "c0", To: "n0", Label: "broadcast"}},
+		Edges: []drawio.Edge{
+			{From: "c0", To: "n0", Label: "broadcast 7"},
+			{From: "n0", To: "n1", Label: "1"},
+			{From: "n0", To: "n3", Label: "1"},
+			{From: "n1", To: "n2", Label: "2"},
+			{From: "n1", To: "n4", Label: "2"},
+			{From: "n3", To: "n4", Label: "2", Shift: 6},
+			{From: "n4", To: "n3", Label: "3", Shift: 6, Flip: true},
+		},
 	}
 	for k, id := range []string{"n0", "n1", "n2", "n3", "n4"} {
-		d.Nodes = append(d.Nodes, drawio.Node{ID: id, Label: id, X: float64(k%3) * dx, Y: float64(k/3) * dy, W: w, Fill: nodeFill})
-	}
-	for _, link := range [][2]string{{"n0", "n1"}, {"n1", "n2"}, {"n0", "n3"}, {"n1", "n4"}, {"n3", "n4"}} {
-		d.Edges = append(d.Edges, drawio.Edge{From: link[0], To: link[1], Label: "gossip", Both: true})
+		x, y := at(k)
+		d.Nodes = append(d.Nodes, drawio.Node{ID: id, Label: id, X: x, Y: y, W: w, H: h, Fill: nodeFill})
 	}
 	return d
 }
@@ -71,64 +89,58 @@ func grid() drawio.Diagram {
 // retryAcrossPartition is 3c: a gossip lost to a partition is sent again
 // every retry interval until the peer acknowledges it.
 func retryAcrossPartition() drawio.Diagram {
-	const n1, n2 = 230, 650
-	const bandW = 100
-	bandX := (n1+n2)/2 - bandW/2.0
+	const n1, n2 = 55, 395
+	const bandW, bandX = 90, n2 - 12 - 90
+	const w = bandX - n1 - 2*noteSide // of n1's remarks, left of the band
 	s := newSequence("Part 3c: resending across a partition",
 		actor{id: "n1", label: "n1", x: n1},
 		actor{id: "n2", label: "n2", x: n2})
-	s.lose("n1", bandX, bandW, "gossip [7]")
-	s.note("n1", -140, 200, "7 is new: send it,\nkeep it pending")
-	s.skip()
-	s.note("n1", -140, 200, "no gossip_ok within the\nretry interval (1 s)")
-	s.lose("n1", bandX, bandW, "gossip [7] again")
-	s.note("n1", -140, 200, "still pending: resend")
-	s.band("partition", "partition", 0, 2, bandX, bandW, lostFill)
-	s.skip()
-	s.note("n1", (n2-n1)/2, 130, "the network heals")
+	top := s.mark()
+	s.lose("n1", bandX+10, bandW-20, "gossip [7]")
+	s.note("n1", w, "7 is new: send it,\nkeep it pending")
+	s.note("n1", w, "no gossip_ok within\nthe retry interval (1 s)")
+	s.lose("n1", bandX+10, bandW-20, "gossip [7] again")
+	s.note("n1", w, "still pending: resend")
+	s.band("partition", "partition", top, bandX, bandW, lostFill)
+	s.noteAt(n1+noteSide, n2-n1-2*noteSide, "the network heals")
+	s.note("n1", w, "one more interval: resend")
 	s.send("n1", "n2", "gossip [7] again")
-	s.note("n1", -140, 200, "one more interval:\nresend")
-	s.note("n2", 110, 150, "stores 7, passes\nit on if new")
+	s.note("n2", 180, "stores 7, passes it on\nif it is new")
 	s.send("n2", "n1", "gossip_ok [7]")
-	s.note("n1", -140, 200, "acknowledged: 7 is not\npending, resends stop")
+	s.note("n1", w, "acknowledged: 7 is not\npending, resends stop")
 	return s.diagram()
 }
 
 // star is 3d: the hub n0 talks to every node and every other node to the
-// hub only, so a value reaches everyone in two hops.
+// hub only, so a value reaches everyone in two hops. The leaves sit on
+// an upright ellipse, n3 at the top, where the client's value enters.
 func star() drawio.Diagram {
-	const cx, cy = 0, 0     // the hub's centre
-	const rx, ry = 270, 175 // the ellipse the spokes sit on
-	const w, h = 80, 36
+	const rx, ry = 150, 175 // the ellipse the leaves sit on, around the hub at 0, 0
+	const w, h = 64, 34
 	d := drawio.Diagram{
 		Name: "Part 3d: the star",
 		Nodes: []drawio.Node{
-			{ID: "n0", Label: "n0 (hub)", X: cx - 50, Y: cy - 22, W: 100, H: 44, Fill: hubFill},
-			{ID: "note", Label: "1, 2: the first and second hop of value 7\nevery gossip is answered by a gossip_ok (not drawn)", X: -165, Y: ry + 60, W: 330, H: 44, Fill: noteFill},
+			{ID: "n0", Label: "n0 (hub)", X: -45, Y: -22, W: 90, H: 44, Fill: hubFill},
+			{ID: "c0", Label: "client", X: -50, Y: -ry - h/2 - 90, W: 100, H: h, Ellipse: true, Fill: clientFill},
+			{ID: "note", Label: "1: n3 gossips 7 to the hub.\n2: the hub gossips it to the others.\nEach gossip is answered by a\ngossip_ok, not drawn.",
+				X: -150, Y: ry + 50, W: 300, H: 84, Fill: noteFill},
 		},
+		Edges: []drawio.Edge{{From: "c0", To: "n3", Label: "broadcast 7"}},
 	}
 	leaves := []string{"n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9 … n24"}
 	for k, label := range leaves {
-		angle := -math.Pi/2 + float64(k)*2*math.Pi/float64(len(leaves))
-		x, y := cx+rx*math.Cos(angle), cy+ry*math.Sin(angle)
-		lw := float64(w)
+		angle := -math.Pi/2 + float64(k-2)*2*math.Pi/float64(len(leaves))
+		x, y := rx*math.Cos(angle), ry*math.Sin(angle)
+		id, lw := label, float64(w)
 		if k == len(leaves)-1 {
-			lw = 110
-		}
-		id := label
-		if k == len(leaves)-1 {
-			id = "rest"
+			id, lw = "rest", 90
 		}
 		d.Nodes = append(d.Nodes, drawio.Node{ID: id, Label: label, X: math.Round(x - lw/2), Y: math.Round(y - h/2), W: lw, H: h, Fill: nodeFill})
-		switch {
-		case label == "n3":
-			// The client's value enters at n3, which passes it to the hub.
-			d.Nodes = append(d.Nodes, drawio.Node{ID: "c0", Label: "client", X: math.Round(x + 130), Y: math.Round(y - h/2), W: 90, H: h, Ellipse: true, Fill: clientFill})
-			d.Edges = append(d.Edges,
-				drawio.Edge{From: "c0", To: id, Label: "broadcast 7"},
-				drawio.Edge{From: id, To: "n0", Label: "1: gossip [7]"})
-		case id == "rest":
-			d.Edges = append(d.Edges, drawio.Edge{From: "n0", To: id, Label: "2 (16 ×)"})
+		switch id {
+		case "n3":
+			d.Edges = append(d.Edges, drawio.Edge{From: id, To: "n0", Label: "1"})
+		case "rest":
+			d.Edges = append(d.Edges, drawio.Edge{From: "n0", To: id, Label: "2 (×16)"})
 		default:
 			d.Edges = append(d.Edges, drawio.Edge{From: "n0", To: id, Label: "2"})
 		}
@@ -137,38 +149,41 @@ func star() drawio.Diagram {
 }
 
 // batcherFlow is 3e: how a value travels through the node's batcher to a
-// peer, and what keeps it pending until the peer acknowledges it.
+// peer, and what keeps it pending until the peer acknowledges it. The
+// way of a value runs down the left column; what drives it stands on the
+// right.
 func batcherFlow() drawio.Diagram {
-	const c0, c1, c2 = 0, 340, 660 // the columns' left edges
-	const w, h2 = 250, 46          // width, and height of two-line boxes
+	const left, right = 0, 240 // the columns' left edges
+	const lw, rw = 200, 180    // their widths
+	const h1, h2, h3 = 36, 52, 70
 	return drawio.Diagram{
 		Name: "Part 3e: the batcher",
 		Nodes: []drawio.Node{
-			{ID: "handle", Label: "handleBroadcast, handleGossip:\nstore, forward the new values", X: c0, Y: 0, W: w, H: h2, Fill: codeFill},
-			{ID: "pass", Label: "pass(peer, values)", X: c0, Y: 100, W: w, Fill: codeFill},
-			{ID: "add", Label: "Batcher.Add(peer, values…):\nappend to batches[peer]", X: c0, Y: 190, W: w, H: h2, Fill: codeFill},
-			{ID: "run", Label: "Batcher.run, on every tick:\ntake() empties the batches", X: c0, Y: 300, W: w, H: h2, Fill: codeFill},
-			{ID: "ticker", Label: "time.Ticker\n(the batch interval)", X: c1, Y: 300, W: 200, H: h2, Fill: noteFill},
-			{ID: "flushes", Label: "Flushes(): an unbuffered channel", X: c0, Y: 420, W: w, Fill: codeFill},
-			{ID: "loop", Label: "flushLoop: handleFlush(ev)", X: c0, Y: 520, W: w, Fill: codeFill},
-			{ID: "send", Label: "send(peer, values):\nmarkPending, then gossip", X: c1, Y: 517, W: 200, H: h2, Fill: codeFill},
-			{ID: "peer", Label: "the peer", X: c2, Y: 520, W: 110, Fill: nodeFill},
-			{ID: "ack", Label: "handleGossipOK:\npending cleared", X: c1, Y: 405, W: 200, H: h2, Fill: codeFill},
-			{ID: "retry", Label: "retryLoop, every 1 s:\nresend what is still pending", X: c1, Y: 630, W: 200, H: h2, Fill: codeFill},
-			{ID: "close", Label: "on shutdown, Close() returns\nthe batches not handed over", X: c0, Y: 630, W: w, H: h2, Fill: noteFill},
+			{ID: "handle", Label: "handleBroadcast,\nhandleGossip: store,\nforward the new values", X: left, Y: 0, W: lw, H: h3, Fill: codeFill},
+			{ID: "pass", Label: "pass(peer, values)", X: left, Y: 130, W: lw, H: h1, Fill: codeFill},
+			{ID: "add", Label: "Batcher.Add(peer,\nvalues…): append\nto batches[peer]", X: left, Y: 216, W: lw, H: h3, Fill: codeFill},
+			{ID: "run", Label: "Batcher.run, every\ntick: take() empties\nthe batches", X: left, Y: 336, W: lw, H: h3, Fill: codeFill},
+			{ID: "ticker", Label: "time.Ticker (the\nbatch interval)", X: right, Y: 345, W: rw, H: h2, Fill: noteFill},
+			{ID: "flushes", Label: "Flushes(): an\nunbuffered channel", X: left, Y: 466, W: lw, H: h2, Fill: codeFill},
+			{ID: "close", Label: "on shutdown, Close()\nreturns the batches\nnot handed over", X: right, Y: 459, W: rw, H: h3, Fill: noteFill},
+			{ID: "loop", Label: "flushLoop:\nhandleFlush(ev)", X: left, Y: 578, W: lw, H: h2, Fill: codeFill},
+			{ID: "ack", Label: "handleGossipOK:\npending cleared", X: right, Y: 578, W: rw, H: h2, Fill: codeFill},
+			{ID: "send", Label: "send(peer, values):\nmarkPending, then\ngossip", X: left, Y: 690, W: lw, H: h3, Fill: codeFill},
+			{ID: "peer", Label: "the peer", X: right + 40, Y: 707, W: rw - 80, H: h1, Fill: nodeFill},
+			{ID: "retry", Label: "retryLoop, every 1 s:\nresend what is\nstill pending", X: right, Y: 820, W: rw, H: h3, Fill: codeFill},
 		},
 		Edges: []drawio.Edge{
-			{From: "handle", To: "pass", Label: "each neighbour but the sender"},
+			{From: "handle", To: "pass", Label: "each neighbour\nbut the sender"},
 			{From: "pass", To: "add"},
 			{From: "add", To: "run", Label: "batches"},
 			{From: "ticker", To: "run", Label: "tick"},
-			{From: "run", To: "flushes", Label: "one FlushEvent per peer"},
+			{From: "run", To: "flushes", Label: "one FlushEvent\nper peer"},
 			{From: "flushes", To: "loop", Label: "receive"},
 			{From: "loop", To: "send"},
-			{From: "send", To: "peer", Label: "gossip [values]"},
-			{From: "peer", To: "ack", Label: "gossip_ok [values]"},
-			{From: "retry", To: "send", Label: "resend"},
-			{From: "close", To: "loop", Label: "handleFlush"},
+			{From: "send", To: "peer", Label: "gossip\n[values]"},
+			{From: "peer", To: "ack", Label: "gossip_ok\n[values]"},
+			{From: "retry", To: "send", Label: "resend", Flip: true},
+			{From: "close", To: "loop"},
 		},
 	}
 }

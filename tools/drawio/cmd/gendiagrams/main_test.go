@@ -39,6 +39,21 @@ func TestWriteThenCheck(t *testing.T) {
 		t.Fatalf("-check after a change: exit %d, %s", code, msg)
 	}
 
+	all["wide"] = drawio.Diagram{Name: "wide", Nodes: []drawio.Node{{ID: "a", Label: "a"}, {ID: "b", Label: "b", X: 600}}}
+	if code, msg := call(); code != 1 || !strings.Contains(msg, "gendiagrams: wide: 740 px wide: in a phone's 358 px column its text would shrink to 6.8 px, below 11; make it at most 455 px wide") {
+		t.Fatalf("a diagram too wide for a phone: exit %d, %s", code, msg)
+	}
+	all["wide"] = drawio.Diagram{Name: "crowded", Nodes: []drawio.Node{{ID: "a", Label: "a"}, {ID: "b", Label: "b", X: 300}, {ID: "m", Label: "m", X: 160, Y: 0, W: 40}}, Edges: []drawio.Edge{{From: "a", To: "b"}}}
+	if code, msg := call(); code != 1 || !strings.Contains(msg, `gendiagrams: wide: diagram "crowded": edge 1 (a → b) runs through the label "m"`) {
+		t.Fatalf("a crowded diagram: exit %d, %s", code, msg)
+	}
+	delete(all, "wide")
+	for _, name := range []string{"wide", "crowded"} {
+		if _, err := os.Stat(filepath.Join(out, name+".drawio.svg")); !os.IsNotExist(err) {
+			t.Errorf("an illegible diagram was written: %v", err)
+		}
+	}
+
 	all["bad"] = drawio.Diagram{Name: "bad", Edges: []drawio.Edge{{From: "x", To: "y"}}}
 	if code, msg := call(); code != 1 || !strings.Contains(msg, `gendiagrams: bad: diagram "bad": edge 1`) {
 		t.Fatalf("a broken description: exit %d, %s", code, msg)

@@ -1,0 +1,3 @@
+module github.com/deamondev/gossip-glomers-tutorial/tools/pagecheck
+
+go 1.26
