@@ -86,7 +86,7 @@ func (n *Network) AddNode(id string, deliver func(line []byte) error) {
 
 func (n *Network) deliverLoop(q *queue, deliver func([]byte) error) {
 	for {
-		e, ok := q.pop(nil)
+		e, ok := q.pop(nil, nil)
 		if !ok {
 			return
 		}

@@ -246,3 +246,30 @@ func TestEncodeMatchesJSON(t *testing.T) {
 		t.Errorf("Encode gave %s, want %s", got, want)
 	}
 }
+
+// A call to a node that is gone ends when gone closes, not at the
+// timeout; a reply that was queued before that is still taken.
+func TestCallUntilStopsWhenTheNodeIsGone(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		net, _ := newTestNetwork(t, 0)
+		net.AddNode("n0", func([]byte) error { return nil }) // never answers
+		c := net.NewClient()
+		gone := make(chan struct{})
+		time.AfterFunc(time.Second, func() { close(gone) })
+		start := time.Now()
+		_, err := c.CallUntil("n0", map[string]any{"type": "init"}, 10*time.Second, gone)
+		if err != ErrGone || time.Since(start) != time.Second {
+			t.Errorf("err %v after %v, want ErrGone after 1s", err, time.Since(start))
+		}
+
+		// The node answered (msg_id 2), then went.
+		if _, err := net.Send("n0", c.ID, json.RawMessage(`{"type":"init_ok","in_reply_to":2}`)); err != nil {
+			t.Fatal(err)
+		}
+		reply, err := c.CallUntil("n0", map[string]any{"type": "init"}, 10*time.Second, gone)
+		if err != nil || reply.Message.Type() != "init_ok" {
+			t.Errorf("reply %+v, err %v; want the init_ok queued before the node went", reply, err)
+		}
+		net.Close()
+	})
+}

@@ -26,7 +26,7 @@ type Summary struct {
 }
 
 // WriteSummary writes the plain-language summary of a finished run: a
-// crash first if there was one, then the verdict and why, the figures the
+// crash first if there was one, then the checker's verdict and why, the figures the
 // Gossip Glomers targets are stated in, what became of the values (and, for
 // each lost one, which nodes missed it), and where the run's files are.
 func WriteSummary(w io.Writer, s Summary) {
@@ -35,12 +35,12 @@ func WriteSummary(w io.Writer, s Summary) {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format+"\n", args...) }
 
 	if s.Interrupted {
-		p("Verdict: interrupted — no verdict; the figures below cover the run up to the interruption.")
+		p("Checker: no verdict, the run was interrupted; the figures below cover the run up to the interruption.")
 	} else if c := r.Crash; c != nil {
 		writeCrash(w, c)
-		p("Verdict: crashed — no verdict; the figures below cover the run up to the crash.")
+		p("Checker: no verdict, node %s crashed; the figures below cover the run up to the crash.", c.Node)
 	} else {
-		p("Verdict: %s.", Verdict(r.Valid))
+		p("Checker: %s.", Verdict(r))
 	}
 	if r.Valid != checker.Valid {
 		for _, why := range reasons(r) {

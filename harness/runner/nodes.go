@@ -32,6 +32,9 @@ type node struct {
 	stderr  tail
 	copies  sync.WaitGroup // the stdout and stderr readers
 	watcher sync.WaitGroup // watch
+	// gone is closed once the node has exited and everything it wrote has
+	// been routed: no reply from it can come after that.
+	gone chan struct{}
 }
 
 // startNode starts one node, registers it on the network and begins
@@ -47,7 +50,7 @@ func (r *run) startNode(id string) (*node, error) {
 		logFile.Close()
 		return nil, err
 	}
-	n := &node{id: id, proc: proc, logPath: logPath, run: r}
+	n := &node{id: id, proc: proc, logPath: logPath, run: r, gone: make(chan struct{})}
 	r.net.AddNode(id, func(line []byte) error {
 		_, err := proc.Stdin().Write(append(line, '\n'))
 		return err
@@ -134,12 +137,12 @@ func (n *node) logStderr(f *os.File) {
 // watch reports at once a node that exits before the harness stops it.
 func (n *node) watch() {
 	<-n.proc.Done()
+	n.copies.Wait() // its last words are routed and in the tails
+	close(n.gone)
 	if n.proc.Exit().Stopped {
 		return
 	}
-	n.copies.Wait() // its last words are in the tails
-	c := n.crash()
-	n.run.crashed(c)
+	n.run.crashed(n.crash())
 }
 
 // crash describes how the node ended, with its last output.

@@ -123,14 +123,14 @@ func Run(ctx context.Context, cfg Config) Result {
 	}
 
 	phase := atomic.Value{}
-	phase.Store("main")
+	phase.Store(phaseStart{"main", time.Now()})
 	gen := r.generator(rec, func(name string) {
-		phase.Store(name)
+		phase.Store(phaseStart{name, time.Now()})
 		r.log.Filef("Final phase: %s", name)
 	})
 	progress := report.NewProgress(cfg.Console, cfg.Terminal, cfg.ProgressEvery)
 	mainStart := time.Now()
-	stopProgress := r.showProgress(progress, rec, &phase, mainStart)
+	stopProgress := r.showProgress(progress, rec, &phase)
 
 	cpuBefore := cpuTime()
 	gen.Main(ctx)
@@ -232,8 +232,14 @@ func (r *run) generator(rec *history.Recorder, phase func(string)) *generator.Ge
 	}, rec)
 }
 
+// phaseStart is the phase a run is in, and when it began.
+type phaseStart struct {
+	name  string
+	start time.Time
+}
+
 // showProgress updates the progress line until the returned func is called.
-func (r *run) showProgress(p *report.Progress, rec *history.Recorder, phase *atomic.Value, mainStart time.Time) (stop func()) {
+func (r *run) showProgress(p *report.Progress, rec *history.Recorder, phase *atomic.Value) (stop func()) {
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
@@ -241,9 +247,14 @@ func (r *run) showProgress(p *report.Progress, rec *history.Recorder, phase *ato
 		defer tick.Stop()
 		for {
 			_, ok, fail, info := rec.Counts()
-			elapsed := min(time.Since(mainStart), r.cfg.Options.TimeLimit)
+			ph := phase.Load().(phaseStart)
+			total := map[string]time.Duration{"main": r.cfg.Options.TimeLimit, "recovery": generator.Recovery}[ph.name]
+			elapsed := time.Since(ph.start)
+			if total > 0 {
+				elapsed = min(elapsed, total)
+			}
 			p.Update(report.Snapshot{
-				Phase: phase.Load().(string), Elapsed: elapsed, Total: r.cfg.Options.TimeLimit,
+				Phase: ph.name, Elapsed: elapsed, Total: total,
 				OK: ok, Fail: fail, Info: info, Partitioned: r.net.Partitioned(),
 			})
 			select {

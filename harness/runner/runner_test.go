@@ -54,7 +54,7 @@ func TestRunInProcessValidWithGossip(t *testing.T) {
 			t.Error("no message between servers: the nodes' gossip was not routed")
 		}
 		assertStoreWritten(t, res.Dir)
-		if !strings.Contains(console, "Verdict: valid") {
+		if !strings.Contains(console, "Checker: valid, nothing lost.") {
 			t.Errorf("console lacks the valid verdict:\n%s", console)
 		}
 		if m := regexp.MustCompile(`, (\d+) partitions?;`).FindStringSubmatch(console); m == nil {
