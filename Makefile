@@ -77,12 +77,9 @@ diff:
 bench: build
 	bin/challenge bench -harness bin/harness -bin-dir bin -seeds $(SEEDS)
 
-## bench-harness: how much the harness distorts what it measures (delivery and dispatch lag, its own CPU, the machine's floor)
+## bench-harness: how much the harness distorts what it measures: delivery and dispatch lag beside the warning limit, its own CPU, the machine's floor (flooding, full-state and 100-node loads)
 bench-harness: bin/harness bin/testnode bin/wakeup
-	bin/wakeup -delay 3s -duration 15s & \
-	bin/harness test -w broadcast --bin bin/testnode --node-count 25 --time-limit 20 --rate 100 --latency 100 --store tmp/bench-harness --verbose -- --gossip flood | grep -E '^(Verdict|Messages|Timing|Harness CPU)'; \
-	status=$$?; wait; exit $$status
-	bin/harness test -w broadcast --bin bin/testnode --node-count 100 --time-limit 20 --rate 1000 --store tmp/bench-harness --verbose -- --gossip none | grep -E '^(Verdict|Messages|Timing|Harness CPU)'
+	scripts/bench-harness.sh
 
 ## results: re-run every step's challenge and refresh the numbers and plots the blog shows
 results: build

@@ -3,6 +3,7 @@ package network
 import (
 	"encoding/json"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -269,6 +270,42 @@ func TestCallUntilStopsWhenTheNodeIsGone(t *testing.T) {
 		reply, err := c.CallUntil("n0", map[string]any{"type": "init"}, 10*time.Second, gone)
 		if err != nil || reply.Message.Type() != "init_ok" {
 			t.Errorf("reply %+v, err %v; want the init_ok queued before the node went", reply, err)
+		}
+		net.Close()
+	})
+}
+
+// A write that blocks (the node does not read) holds back the messages
+// behind it: they are late against the schedule, by as long as it blocked,
+// and the blocked time is counted for that node.
+func TestABlockedWriteMakesTheMessagesBehindItLate(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		net, _ := newTestNetwork(t, 100*time.Millisecond)
+		writes := 0
+		net.AddNode("n0", func([]byte) error { return nil })
+		net.AddNode("n1", func([]byte) error {
+			if writes++; writes == 1 {
+				time.Sleep(2 * time.Second) // a full pipe, drained after 2 s
+			}
+			return nil
+		})
+		for range 3 {
+			if _, err := net.Send("n0", "n1", json.RawMessage(`{"type":"gossip"}`)); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		time.Sleep(5 * time.Second)
+		d := net.DeliveriesByNode()["n1"]
+		want := []time.Duration{0, 2*time.Second - 10*time.Millisecond, 2*time.Second - 20*time.Millisecond}
+		if !slices.Equal(d.Lags, want) {
+			t.Errorf("lags %v, want %v", d.Lags, want)
+		}
+		if d.Blocked != 2*time.Second || d.BlockedWrites != 1 {
+			t.Errorf("blocked %v in %d writes, want 2s in 1", d.Blocked, d.BlockedWrites)
+		}
+		if got := len(net.DeliveryLags()); got != 3 {
+			t.Errorf("%d lags in all, want 3", got)
 		}
 		net.Close()
 	})

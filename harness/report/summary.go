@@ -9,6 +9,7 @@ import (
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/timing"
 )
 
 // Summary is everything the end-of-run summary is written from.
@@ -18,8 +19,9 @@ type Summary struct {
 	Nodes       []string
 	Concurrency int
 	StorePath   string
-	DeliveryLag Lag // how late the network delivered messages against their deadlines
-	DispatchLag Lag // how late client ops were dispatched against the generator's schedule
+	// Timing is how far the harness kept to its own schedule: delivery
+	// and dispatch lag, and whether they may distort the latencies.
+	Timing      timing.Report
 	Seed        uint64
 	Interrupted bool // the run was stopped early (Ctrl-C): there is no verdict
 	Verbose     bool
@@ -58,6 +60,7 @@ func WriteSummary(w io.Writer, s Summary) {
 	} else {
 		p("Stable latency: none (no value became stable)")
 	}
+	writeDistortion(w, s.Timing, wl.StableLatencies)
 	if q := wl.LostLatencies; q != nil {
 		p("Lost latency: median %d ms, max %d ms (from known to the last read that still held it)", q[1], q[4])
 	}
@@ -93,7 +96,7 @@ func WriteSummary(w io.Writer, s Summary) {
 		network += fmt.Sprintf(", %d partitions", n)
 	}
 	p("%s; %d messages, %d between servers", network, r.Net.All.MsgCount, r.Net.Servers.MsgCount)
-	p("Timing: %s", timing(s.DeliveryLag, s.DispatchLag))
+	p("Timing: %s", timingLine(s.Timing))
 	p("Seed: %d (repeat the run's random choices with --seed %d)", s.Seed, s.Seed)
 	p("Store: %s", s.StorePath)
 }
@@ -161,25 +164,6 @@ func partitions(h history.History) int {
 		}
 	}
 	return n
-}
-
-// timing reports the harness's own lateness, so a reader can tell whether
-// the latencies above are the nodes' or the harness's.
-func timing(delivery, dispatch Lag) string {
-	var parts []string
-	for _, l := range []struct {
-		name string
-		lag  Lag
-		of   string
-	}{{"delivery lag", delivery, "messages"}, {"dispatch lag", dispatch, "client ops"}} {
-		if l.lag.Count == 0 {
-			parts = append(parts, l.name+" not measured")
-			continue
-		}
-		parts = append(parts, fmt.Sprintf("%s p50 %s, p99 %s, max %s (%d %s)",
-			l.name, ms(l.lag.P50), ms(l.lag.P99), ms(l.lag.Max), l.lag.Count, l.of))
-	}
-	return strings.Join(parts, "; ")
 }
 
 // ms writes a duration in milliseconds with one decimal.

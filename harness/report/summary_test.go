@@ -7,6 +7,7 @@ import (
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/timing"
 )
 
 func f32(f float32) *float32 { return &f }
@@ -58,9 +59,12 @@ func TestSummaryValid(t *testing.T) {
 		Nodes:       []string{"n1", "n2", "n3", "n4", "n5"},
 		Concurrency: 5,
 		StorePath:   "store/broadcast/20261123T101010.000Z/",
-		DeliveryLag: Lag{Count: 24812, P50: 300 * time.Microsecond, P99: 2 * time.Millisecond, Max: 7500 * time.Microsecond},
-		DispatchLag: Lag{Count: 2001, P50: 0, P99: time.Millisecond, Max: 3 * time.Millisecond},
-		Seed:        42,
+		Timing: timing.Report{
+			Delivery: timing.Lag{Count: 24812, P50: 300 * time.Microsecond, P99: 2 * time.Millisecond, Max: 7500 * time.Microsecond},
+			Dispatch: timing.Lag{Count: 2001, P50: 0, P99: time.Millisecond, Max: 3 * time.Millisecond},
+			Limits:   timing.LimitsFor(100 * time.Millisecond),
+		},
+		Seed: 42,
 	})
 	wantLines(t, text,
 		"Checker: valid, nothing lost.\n",
@@ -70,11 +74,11 @@ func TestSummaryValid(t *testing.T) {
 		"Ops: 2001 (ok 1990, fail 3, info 8); availability 99.5%\n",
 		"Network: 5 nodes, 5 client threads; 29015 messages, 24812 between servers\n",
 		"delivery lag p50 0.3 ms, p99 2.0 ms, max 7.5 ms (24812 messages)",
-		"dispatch lag p50 0.0 ms, p99 1.0 ms, max 3.0 ms (2001 client ops)",
+		"dispatch lag p50 0.0 ms, p99 1.0 ms, max 3.0 ms (2001 client ops); warning above delivery lag p99 5.0 ms or max 50.0 ms\n",
 		"Seed: 42 ",
 		"Store: store/broadcast/20261123T101010.000Z/\n",
 	)
-	for _, absent := range []string{"Lost values", "  - ", "crashed", "broadcast: 1000"} {
+	for _, absent := range []string{"Lost values", "  - ", "crashed", "broadcast: 1000", "WARNING"} {
 		if strings.Contains(text, absent) {
 			t.Errorf("valid summary contains %q:\n%s", absent, text)
 		}
@@ -255,5 +259,36 @@ func TestNodeOf(t *testing.T) {
 		if got := nodeOf(tt.process, tt.concurrency, nodes); got != tt.want {
 			t.Errorf("nodeOf(%d, %d) = %s, want %s", tt.process, tt.concurrency, got, tt.want)
 		}
+	}
+}
+
+// A run that fell behind its schedule says so under its latencies: what
+// was late against which limit, the likely cause, and by how much the
+// latencies may be overstated.
+func TestSummaryWarnsWhenTheHarnessFellBehind(t *testing.T) {
+	ms := time.Millisecond
+	behind := timing.Report{
+		Delivery: timing.Lag{Count: 38000, Mean: 1500 * time.Microsecond, P50: ms / 10, P99: 12 * ms, Max: 197 * ms},
+		Dispatch: timing.Lag{Count: 1900, P50: ms / 10, P99: 9 * ms, Max: 30 * ms},
+		Limits:   timing.LimitsFor(100 * ms), Latency: 100 * ms,
+		Behind: true, Late: 900, CPU: 0.19, Load: 17.1, Cores: 2,
+	}
+	r := passing()
+	r.Workload.StableLatencies = &checker.Quantiles{0, 343, 500, 580, 700}
+	text := summaryText(Summary{Results: r, Nodes: []string{"n0"}, Concurrency: 1, Timing: behind})
+	wantLines(t, text,
+		"Stable latency: median 343 ms, p95 500 ms, p99 580 ms, max 700 ms\n"+
+			"WARNING: the harness fell behind its own schedule, so the latencies above may be overstated.\n",
+		"  - Late: delivery lag p99 12.0 ms, max 197.0 ms; this run warns above 5.0 ms at p99 or 50.0 ms at most (5% and 50% of --latency 100 ms, at least 5 ms and 50 ms).\n",
+		"  - Likely cause: the machine was busy (load average 17.1 on 2 cores; the harness itself used 19% of one core).\n",
+		"  - By how much: deliveries were late by 1.5 ms on average, 12.0 ms at p99 and 197.0 ms at most; a latency adds up the lag of every delivery on its path, so the median stable latency (343 ms, at most about 3 links of 100 ms) may be about 4.5 ms too high, and the slowest values 197.0 ms, or more.\n",
+	)
+
+	behind.SlowReaders = []timing.SlowReader{{Node: "n3", Blocked: 2900 * ms, BlockedWrites: 3, Late: 800, Delivered: 1500}}
+	text = summaryText(Summary{Results: r, Nodes: []string{"n0"}, Concurrency: 1, Timing: behind})
+	wantLines(t, text,
+		"  - Likely cause: node n3 did not read its input for a while: writes to it waited 2.9 s in all with its pipe full, and 800 of the 1500 messages to it were late.\n")
+	if strings.Contains(text, "machine was busy") {
+		t.Errorf("800 of 900 late deliveries were to n3, yet the machine is blamed:\n%s", text)
 	}
 }

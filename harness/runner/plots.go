@@ -2,11 +2,8 @@ package runner
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 	"os"
-	"syscall"
-	"time"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
@@ -50,20 +47,4 @@ func writeTo(path string, fn func(io.Writer) error) error {
 		return err
 	}
 	return f.Close()
-}
-
-// cpuTime is the processor time the harness process has used so far (its
-// nodes are other processes and not counted).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// cpuUse says how much of one core the harness itself used: the cost of
-// the measurement, not of the nodes.
-func cpuUse(cpu, wall time.Duration) string {
-	return fmt.Sprintf("%v of processor time over %v (%.1f%% of one core)", cpu.Round(time.Millisecond), wall.Round(time.Millisecond), 100*cpu.Seconds()/wall.Seconds())
 }

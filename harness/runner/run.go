@@ -134,7 +134,7 @@ func Run(ctx context.Context, cfg Config) Result {
 
 	cpuBefore := cpuTime()
 	gen.Main(ctx)
-	mainCPU := cpuUse(cpuTime()-cpuBefore, time.Since(mainStart))
+	mainCPU := measureMain(cpuTime()-cpuBefore, time.Since(mainStart))
 	if ctx.Err() == nil {
 		gen.Final(ctx)
 	}
@@ -160,6 +160,7 @@ func Run(ctx context.Context, cfg Config) Result {
 		Perf:         perf,
 		Crash:        crash,
 	})
+	results.Timing = r.assessTiming(gen, mainCPU)
 	if err := dir.WriteResults(results); err != nil {
 		r.log.Warnf("writing the results: %v", err)
 	}
@@ -169,8 +170,7 @@ func Run(ctx context.Context, cfg Config) Result {
 		Nodes:       o.Nodes,
 		Concurrency: o.Concurrency,
 		StorePath:   dir.Path,
-		DeliveryLag: report.NewLag(r.net.DeliveryLags()),
-		DispatchLag: report.NewLag(gen.DispatchLags()),
+		Timing:      *results.Timing,
 		Seed:        o.Seed,
 		Verbose:     o.Verbose,
 		Interrupted: interrupted,
