@@ -87,6 +87,7 @@ func (c *Client) CallUntil(dest string, body map[string]any, timeout time.Durati
 			}
 		}
 		if c.net.isDropped(e.msg) {
+			c.net.record(journal.Drop, e.msg)
 			continue
 		}
 		c.net.record(journal.Recv, e.msg)

@@ -103,6 +103,7 @@ func (n *Network) deliverLoop(q *queue, deliver func([]byte) error, stats *Deliv
 			return
 		}
 		if n.isDropped(e.msg) {
+			n.record(journal.Drop, e.msg)
 			continue
 		}
 		due := e.deadline

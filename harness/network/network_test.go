@@ -117,16 +117,12 @@ func TestPartitionIsCheckedWhenTheMessageIsDequeued(t *testing.T) {
 			t.Fatalf("after heal n1 has %d messages, want 3", got)
 		}
 
-		sends, recvs := 0, 0
+		kinds := map[journal.Kind]int{}
 		for _, e := range j.Events() {
-			if e.Kind == journal.Send {
-				sends++
-			} else {
-				recvs++
-			}
+			kinds[e.Kind]++
 		}
-		if sends != 5 || recvs != 4 {
-			t.Errorf("journal has %d sends and %d receives, want 5 and 4 (the dropped message is sent, not received)", sends, recvs)
+		if kinds[journal.Send] != 5 || kinds[journal.Recv] != 4 || kinds[journal.Drop] != 1 {
+			t.Errorf("journal has %v, want 5 sends, 4 receives and 1 drop (the dropped message is sent, not received)", kinds)
 		}
 		net.Close()
 	})

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/deamondev/gossip-glomers-tutorial/harness/internal/jsonscan"
 )
 
 // Line is a message as a node wrote it on its stdout.
@@ -34,7 +36,7 @@ func ParseLine(line []byte) (Line, error) {
 	var src, dest, id []byte
 	var bodySpaces bool
 	var extra []string
-	isObject := members(line, func(key string, value []byte, spaces bool) {
+	isObject := jsonscan.Members(line, func(key string, value []byte, spaces bool) {
 		switch key {
 		case "src":
 			src = value
@@ -65,7 +67,7 @@ func ParseLine(line []byte) (Line, error) {
 		if f.raw == nil {
 			return Line{}, fmt.Errorf("missing %q", f.name)
 		}
-		s, ok := unquote(f.raw)
+		s, ok := jsonscan.Unquote(f.raw)
 		if !ok {
 			return Line{}, fmt.Errorf("%q must be a string, got %s", f.name, f.raw)
 		}
@@ -103,106 +105,6 @@ func describeInvalid(line []byte) error {
 		return fmt.Errorf("more than one JSON value on the line")
 	}
 	return fmt.Errorf("not a JSON object: %s", clip(line))
-}
-
-// members calls fn with each key and raw value of the JSON object in b,
-// in order, and whether the value holds whitespace outside its strings.
-// b must be valid JSON (json.Valid); members reports false if it is not
-// an object.
-func members(b []byte, fn func(key string, value []byte, spaces bool)) bool {
-	i := skipSpace(b, 0)
-	if i == len(b) || b[i] != '{' {
-		return false
-	}
-	i = skipSpace(b, i+1)
-	for i < len(b) && b[i] == '"' {
-		end := stringEnd(b, i)
-		key, _ := unquote(b[i:end])
-		i = skipSpace(b, end)
-		i = skipSpace(b, i+1) // the colon
-		end, spaces := valueEnd(b, i)
-		fn(key, b[i:end], spaces)
-		i = skipSpace(b, end)
-		if i < len(b) && b[i] == ',' {
-			i = skipSpace(b, i+1)
-		}
-	}
-	return true
-}
-
-// valueEnd returns the index just past the valid JSON value that starts
-// at b[i], and whether whitespace occurs in it outside strings.
-func valueEnd(b []byte, i int) (end int, spaces bool) {
-	switch b[i] {
-	case '"':
-		return stringEnd(b, i), false
-	case '{', '[':
-	default: // a number, true, false or null
-		for i < len(b) && !endsScalar(b[i]) {
-			i++
-		}
-		return i, false
-	}
-	depth := 0
-	for ; i < len(b); i++ {
-		switch b[i] {
-		case '"':
-			i = stringEnd(b, i) - 1
-		case '{', '[':
-			depth++
-		case '}', ']':
-			if depth--; depth == 0 {
-				return i + 1, spaces
-			}
-		case ' ', '\t', '\r', '\n':
-			spaces = true
-		}
-	}
-	return i, spaces
-}
-
-// stringEnd returns the index just past the valid JSON string that starts
-// at b[i].
-func stringEnd(b []byte, i int) int {
-	for i++; i < len(b); i++ {
-		switch b[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1
-		}
-	}
-	return i
-}
-
-// endsScalar reports whether c can follow a number or literal in valid JSON.
-func endsScalar(c byte) bool {
-	switch c {
-	case ',', '}', ']', ' ', '\t', '\r', '\n':
-		return true
-	}
-	return false
-}
-
-func skipSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
-		i++
-	}
-	return i
-}
-
-// unquote returns the text of a raw JSON string, and false if raw is not
-// a string.
-func unquote(raw []byte) (string, bool) {
-	if len(raw) < 2 || raw[0] != '"' {
-		return "", false
-	}
-	if bytes.IndexByte(raw, '\\') < 0 {
-		return string(raw[1 : len(raw)-1]), true
-	}
-	var s string
-	err := json.Unmarshal(raw, &s)
-	return s, err == nil
 }
 
 func describeJSONError(err error) string {

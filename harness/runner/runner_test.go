@@ -240,6 +240,12 @@ func runInProcess(t *testing.T, b behaviour) (runner.Result, string) {
 
 func runInProcessContext(ctx context.Context, t *testing.T, b behaviour) (runner.Result, string) {
 	t.Helper()
+	return runInProcessWith(ctx, t, b, func(*cli.Options) {})
+}
+
+// runInProcessWith is runInProcess with options changed by adjust.
+func runInProcessWith(ctx context.Context, t *testing.T, b behaviour, adjust func(*cli.Options)) (runner.Result, string) {
+	t.Helper()
 	opts := cli.Options{
 		Workload:        "broadcast",
 		Bin:             "(in-process test node)",
@@ -255,6 +261,7 @@ func runInProcessContext(ctx context.Context, t *testing.T, b behaviour) (runner
 		SeedGiven:       true,
 		Store:           filepath.Join(t.TempDir(), "store"),
 	}
+	adjust(&opts)
 	console := new(lockedBuffer)
 	res := runner.Run(ctx, runner.Config{
 		Options: opts,
@@ -285,6 +292,9 @@ type behaviour struct {
 	gossip time.Duration
 	// refuse makes it answer every broadcast with a definite error.
 	refuse bool
+	// flood sends every new value a client broadcasts to every other
+	// node, once.
+	flood bool
 	// seen, if set, records every client request the nodes get.
 	seen *requests
 	// stallNode stops reading its input stallAt after it starts, for
@@ -314,7 +324,7 @@ func (r *requests) add(q request) {
 // with a gossip period, sends all of them to every other node each period
 // (anti-entropy, so partitions only delay it). It returns when stdin ends.
 func serveNode(stdin io.Reader, stdout, stderr io.Writer, b behaviour) error {
-	n := &testNode{out: stdout, refuse: b.refuse, seen: b.seen, values: map[int]bool{}}
+	n := &testNode{out: stdout, refuse: b.refuse, flood: b.flood, seen: b.seen, values: map[int]bool{}}
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	if b.gossip > 0 {
@@ -340,6 +350,7 @@ type testNode struct {
 	outMu  sync.Mutex
 	out    io.Writer
 	refuse bool
+	flood  bool
 	seen   *requests
 
 	mu     sync.Mutex
@@ -390,6 +401,11 @@ func (n *testNode) handle(line []byte) error {
 		reply["code"] = 11
 		reply["text"] = "refusing on purpose"
 	case b.Type == "broadcast":
+		if n.flood && !n.values[b.Message] {
+			for _, p := range n.peers {
+				defer n.send(n.id, p, map[string]any{"type": "gossip", "messages": []int{b.Message}})
+			}
+		}
 		n.values[b.Message] = true
 		reply["type"] = "broadcast_ok"
 	case b.Type == "read":
