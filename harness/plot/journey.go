@@ -103,7 +103,10 @@ func journeyTitle(j journey.Journey) []string {
 	if j.Omitted > 0 {
 		left = append(left, fmt.Sprintf("%d more copies sent on the way are left out", j.Omitted))
 	}
-	if j.Later > 0 {
+	switch {
+	case j.Later == 1:
+		left = append(left, "1 message carried it after every node had it")
+	case j.Later > 1:
 		left = append(left, fmt.Sprintf("%d messages carried it after every node had it", j.Later))
 	}
 	if len(left) > 0 {
