@@ -193,8 +193,12 @@ func (d *lamport) draw(w io.Writer, what string) error {
 	for _, id := range d.lanes {
 		c.line(d.x[id], d.y[0]-eventRow/2, d.x[id], d.height-eventRow/2, `stroke="#C8C8C8" stroke-width="1"`)
 	}
-	d.drawRows(c)
+	// The bands, lane names and times claim their room first, so that no
+	// label takes it, but are drawn last, over the arrows.
+	over := &canvas{}
+	d.drawRows(over)
 	d.drawArrows(c)
+	c.raw("%s", over.b.String())
 	c.raw("</g>\n")
 	return c.finish(w, what)
 }
@@ -250,7 +254,8 @@ func (d *lamport) drawRows(c *canvas) {
 			}
 			c.line(lamportGutter, y+bandRow/2-1, d.width, y+bandRow/2-1, `stroke="`+color+`" stroke-width="1" stroke-dasharray="4 3"`)
 			d.textIfRoom(c, d.stamp(r.time), lamportGutter-8, y+gutterSize*0.35, gutterSize, "end", `fill="#555555"`)
-			d.textIfRoom(c, fitText(r.band, d.width-lamportGutter-16, bandSize), lamportGutter+8, y+bandSize*0.35, bandSize, "start", `font-weight="bold" fill="`+color+`"`)
+			d.textIfRoom(c, fitText(r.band, d.width-lamportGutter-16, bandSize), lamportGutter+8, y+bandSize*0.35, bandSize, "start",
+				`font-weight="bold" fill="`+color+`" stroke="#FFFFFF" stroke-width="3" paint-order="stroke"`)
 			sinceTime = timeEvery
 		default:
 			if sinceTime >= timeEvery && d.textIfRoom(c, d.stamp(r.time), lamportGutter-8, y+gutterSize*0.35, gutterSize, "end", `fill="#555555"`) {
@@ -307,14 +312,16 @@ func (d *lamport) drawArrows(c *canvas) {
 	}
 	ended := map[int]end{}
 	var order []*journal.Message
-	first, last := map[int]int{}, map[int]int{} // rows that begin and end each part
+	// The first event row and the last row of each part: an arrow cut by
+	// a part's edge starts below its bands or ends above the next part's.
+	first, last := map[int]int{}, map[int]int{}
 	for i, r := range d.rows {
-		if _, ok := first[part[i]]; !ok {
-			first[part[i]] = i
-		}
 		last[part[i]] = i
 		if r.event == nil {
 			continue
+		}
+		if _, ok := first[part[i]]; !ok {
+			first[part[i]] = i
 		}
 		m := r.event.Message
 		switch r.event.Kind {

@@ -45,20 +45,31 @@ func writeDistortion(w io.Writer, t timing.Report, stable *checker.Quantiles) {
 	}
 	p := func(format string, args ...any) { fmt.Fprintf(w, format+"\n", args...) }
 	p("WARNING: the harness fell behind its own schedule, so the latencies above may be overstated.")
-	p("  - Late: delivery lag p99 %s, max %s; this run warns above %s at p99 or %s at most (%s).",
-		ms(t.Delivery.P99), ms(t.Delivery.Max), ms(t.Limits.P99), ms(t.Limits.Max), limitsBasis(t))
+	p99, most := limitBases(t)
+	p("  - Late: delivery lag p99 %s, max %s; this run warns above %s at p99 (%s) or %s at most (%s).",
+		ms(t.Delivery.P99), ms(t.Delivery.Max), ms(t.Limits.P99), p99, ms(t.Limits.Max), most)
 	for _, cause := range causes(t) {
 		p("  - Likely cause: %s.", cause)
 	}
 	p("  - By how much: %s.", overstatement(t, stable))
 }
 
-// limitsBasis says where the limits come from.
-func limitsBasis(t timing.Report) string {
-	if t.Latency <= 0 {
-		return "the floors of 5 ms and 50 ms, as --latency is 0"
+// limitBases say which term of timing.LimitsFor set each limit.
+func limitBases(t timing.Report) (p99, most string) {
+	p99, most = "the floor of 5 ms", "the floor of 50 ms"
+	switch t.Limits.P99 {
+	case t.StableP99 / 20:
+		p99 = fmt.Sprintf("5%% of the p99 stable latency, %d ms", t.StableP99.Milliseconds())
+	case t.Latency / 20:
+		p99 = fmt.Sprintf("5%% of --latency %d ms", t.Latency.Milliseconds())
 	}
-	return fmt.Sprintf("5%% and 50%% of --latency %d ms, at least 5 ms and 50 ms", t.Latency.Milliseconds())
+	switch t.Limits.Max {
+	case t.StableMax / 10:
+		most = fmt.Sprintf("10%% of the max stable latency, %d ms", t.StableMax.Milliseconds())
+	case t.Latency / 2:
+		most = fmt.Sprintf("50%% of --latency %d ms", t.Latency.Milliseconds())
+	}
+	return p99, most
 }
 
 // maxSlowReaders is how many slow readers the warning names.

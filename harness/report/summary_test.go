@@ -62,7 +62,7 @@ func TestSummaryValid(t *testing.T) {
 		Timing: timing.Report{
 			Delivery: timing.Lag{Count: 24812, P50: 300 * time.Microsecond, P99: 2 * time.Millisecond, Max: 7500 * time.Microsecond},
 			Dispatch: timing.Lag{Count: 2001, P50: 0, P99: time.Millisecond, Max: 3 * time.Millisecond},
-			Limits:   timing.LimitsFor(100 * time.Millisecond),
+			Limits:   timing.LimitsFor(100*time.Millisecond, 480*time.Millisecond, 590*time.Millisecond),
 		},
 		Seed: 42,
 	})
@@ -74,7 +74,7 @@ func TestSummaryValid(t *testing.T) {
 		"Ops: 2001 (ok 1990, fail 3, info 8); availability 99.5%\n",
 		"Network: 5 nodes, 5 client threads; 29015 messages, 24812 between servers\n",
 		"delivery lag p50 0.3 ms, p99 2.0 ms, max 7.5 ms (24812 messages)",
-		"dispatch lag p50 0.0 ms, p99 1.0 ms, max 3.0 ms (2001 client ops); warning above delivery lag p99 5.0 ms or max 50.0 ms\n",
+		"dispatch lag p50 0.0 ms, p99 1.0 ms, max 3.0 ms (2001 client ops); warning above delivery lag p99 24.0 ms or max 59.0 ms\n",
 		"Seed: 42 ",
 		"Store: store/broadcast/20261123T101010.000Z/\n",
 	)
@@ -270,7 +270,7 @@ func TestSummaryWarnsWhenTheHarnessFellBehind(t *testing.T) {
 	behind := timing.Report{
 		Delivery: timing.Lag{Count: 38000, Mean: 1500 * time.Microsecond, P50: ms / 10, P99: 12 * ms, Max: 197 * ms},
 		Dispatch: timing.Lag{Count: 1900, P50: ms / 10, P99: 9 * ms, Max: 30 * ms},
-		Limits:   timing.LimitsFor(100 * ms), Latency: 100 * ms,
+		Limits:   timing.LimitsFor(100*ms, 80*ms, 700*ms), Latency: 100 * ms, StableP99: 80 * ms, StableMax: 700 * ms,
 		Behind: true, Late: 900, CPU: 0.19, Load: 17.1, Cores: 2,
 	}
 	r := passing()
@@ -279,7 +279,7 @@ func TestSummaryWarnsWhenTheHarnessFellBehind(t *testing.T) {
 	wantLines(t, text,
 		"Stable latency: median 343 ms, p95 500 ms, p99 580 ms, max 700 ms\n"+
 			"WARNING: the harness fell behind its own schedule, so the latencies above may be overstated.\n",
-		"  - Late: delivery lag p99 12.0 ms, max 197.0 ms; this run warns above 5.0 ms at p99 or 50.0 ms at most (5% and 50% of --latency 100 ms, at least 5 ms and 50 ms).\n",
+		"  - Late: delivery lag p99 12.0 ms, max 197.0 ms; this run warns above 5.0 ms at p99 (5% of --latency 100 ms) or 70.0 ms at most (10% of the max stable latency, 700 ms).\n",
 		"  - Likely cause: the machine was busy (load average 17.1 on 2 cores; the harness itself used 19% of one core).\n",
 		"  - By how much: deliveries were late by 1.5 ms on average, 12.0 ms at p99 and 197.0 ms at most; a latency adds up the lag of every delivery on its path, so the median stable latency (343 ms, at most about 3 links of 100 ms) may be about 4.5 ms too high, and the slowest values 197.0 ms, or more.\n",
 	)

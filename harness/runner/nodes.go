@@ -106,13 +106,19 @@ func (n *node) route(lineNo int, line []byte) {
 // logStderr appends the node's stderr to its log file, keeps its last
 // lines, and copies it to the console with --log-stderr.
 //
-// It copies what the node wrote in the chunks it arrives in, one write to
-// the file per read, rather than line by line: a node that logs every
-// message it handles writes as much to stderr as to stdout, and the
-// harness must not spend its time on it.
+// It copies what the node wrote in the chunks it arrives in, rather than
+// line by line: a node that logs every message it handles writes as much
+// to stderr as to stdout, and the harness must not spend its time on it.
+// The file is written through a spool, so a slow disk never makes the
+// node wait.
 func (n *node) logStderr(f *os.File) {
 	defer n.copies.Done()
-	defer f.Close()
+	log := newSpool(f)
+	defer func() {
+		if err := log.Close(); err != nil {
+			n.run.log.Warnf("node %s: writing its log %s: %v", n.id, n.logPath, err)
+		}
+	}()
 	buf := make([]byte, 64*1024)
 	var console []byte // a line begun but not ended, for --log-stderr
 	endsLine := true
@@ -120,7 +126,7 @@ func (n *node) logStderr(f *os.File) {
 		k, err := n.proc.Stderr().Read(buf)
 		if k > 0 {
 			chunk := buf[:k]
-			f.Write(chunk)
+			log.Write(chunk)
 			endsLine = chunk[k-1] == '\n'
 			n.mu.Lock()
 			n.stderr.write(chunk)
@@ -131,7 +137,7 @@ func (n *node) logStderr(f *os.File) {
 		}
 		if err != nil {
 			if !endsLine {
-				f.WriteString("\n")
+				log.Write([]byte("\n"))
 			}
 			if len(console) > 0 {
 				n.run.log.Infof("%s stderr: %s", n.id, console)

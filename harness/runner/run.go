@@ -160,7 +160,7 @@ func Run(ctx context.Context, cfg Config) Result {
 		Perf:         perf,
 		Crash:        crash,
 	})
-	results.Timing = r.assessTiming(gen, mainCPU)
+	results.Timing = r.assessTiming(gen, mainCPU, results.Workload.StableLatencies)
 	if err := dir.WriteResults(results); err != nil {
 		r.log.Warnf("writing the results: %v", err)
 	}

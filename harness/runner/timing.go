@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/generator"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/timing"
 )
@@ -39,13 +40,18 @@ func (m mainPhase) String() string {
 	return fmt.Sprintf("%v of processor time over %v (%.1f%% of one core)", m.cpu.Round(time.Millisecond), m.wall.Round(time.Millisecond), 100*m.share())
 }
 
-// assessTiming judges how far the run kept to its own schedule.
-func (r *run) assessTiming(gen *generator.Generator, main mainPhase) *timing.Report {
+// assessTiming judges how far the run kept to its own schedule, against
+// limits that follow --latency and the stable latencies measured.
+func (r *run) assessTiming(gen *generator.Generator, main mainPhase, stable *checker.Quantiles) *timing.Report {
 	in := timing.Input{
 		Deliveries: r.net.DeliveriesByNode(),
 		Dispatch:   gen.DispatchLags(),
 		Latency:    r.cfg.Options.Latency,
 		CPU:        main.share(),
+	}
+	if stable != nil {
+		in.StableP99 = time.Duration(stable[3]) * time.Millisecond
+		in.StableMax = time.Duration(stable[4]) * time.Millisecond
 	}
 	if main.load > 0 {
 		in.Load, in.Cores = main.load, runtime.NumCPU()

@@ -17,7 +17,7 @@ func TestTimingEntry(t *testing.T) {
 	r.Timing = &timing.Report{
 		Delivery: timing.Lag{Count: 38000, Mean: 1500 * time.Microsecond, P50: 120 * time.Microsecond, P99: 13600 * time.Microsecond, Max: 197 * ms},
 		Dispatch: timing.Lag{Count: 1900, P50: 100 * time.Microsecond, P99: 5 * ms, Max: 31 * ms},
-		Limits:   timing.LimitsFor(100 * ms), Latency: 100 * ms, Behind: true, Late: 900,
+		Limits:   timing.LimitsFor(100*ms, 0, 0), Latency: 100 * ms, Behind: true, Late: 900,
 		SlowReaders: []timing.SlowReader{{Node: "n3", Blocked: 2900 * ms, BlockedWrites: 3, Late: 800, Delivered: 1500}},
 		CPU:         0.191, Load: 17.1, Cores: 2,
 	}

@@ -7,17 +7,21 @@ import (
 	"github.com/deamondev/gossip-glomers-tutorial/harness/network"
 )
 
-func TestLimitsFollowTheLatency(t *testing.T) {
+func TestLimitsFollowTheLatencyAndTheLatencies(t *testing.T) {
+	ms := time.Millisecond
 	tests := []struct {
-		latency, p99, max time.Duration
+		name                        string
+		latency, stableP99, maxStab time.Duration
+		p99, max                    time.Duration
 	}{
-		{0, 5 * time.Millisecond, 50 * time.Millisecond},
-		{100 * time.Millisecond, 5 * time.Millisecond, 50 * time.Millisecond},
-		{1000 * time.Millisecond, 50 * time.Millisecond, 500 * time.Millisecond},
+		{"floors", 0, 0, 0, 5 * ms, 50 * ms},
+		{"--latency decides", 100 * ms, 80 * ms, 90 * ms, 5 * ms, 50 * ms},
+		{"the measured latencies decide", 100 * ms, 560 * ms, 700 * ms, 28 * ms, 70 * ms},
+		{"slow links", 1000 * ms, 0, 0, 50 * ms, 500 * ms},
 	}
 	for _, tt := range tests {
-		if got := LimitsFor(tt.latency); got.P99 != tt.p99 || got.Max != tt.max {
-			t.Errorf("LimitsFor(%v) = %+v, want p99 %v, max %v", tt.latency, got, tt.p99, tt.max)
+		if got := LimitsFor(tt.latency, tt.stableP99, tt.maxStab); got.P99 != tt.p99 || got.Max != tt.max {
+			t.Errorf("%s: LimitsFor = %+v, want p99 %v, max %v", tt.name, got, tt.p99, tt.max)
 		}
 	}
 }
