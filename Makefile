@@ -23,7 +23,7 @@ TEST_STORE := tmp/test-store
 ## run: build the step MODULE into bin/, run WORKLOAD's flags against it (through the harness, or Maelstrom if MAELSTROM is set), judge the targets
 run: check-module bin/harness bin/challenge
 	go build -o bin/$(MODULE) ./$(MODULE)
-	bin/challenge run -workload $(WORKLOAD) -bin bin/$(MODULE) -harness bin/harness $(if $(MAELSTROM),-maelstrom $(MAELSTROM)) -- $(ARGS)
+	bin/challenge run -workload $(WORKLOAD) -bin bin/$(MODULE) -harness bin/harness$(if $(MAELSTROM), -maelstrom $(MAELSTROM))$(if $(ARGS), -- $(ARGS))
 
 check-module:
 	@case " $(STEPS) " in *" $(MODULE) "*) ;; *) echo "MODULE=$(MODULE) is not a step; the steps are: $(STEPS)"; exit 2;; esac

@@ -80,7 +80,7 @@ type arrowStyle struct {
 // placed only where they overlap nothing and stay on the canvas; the hover
 // title of every arrow has the whole message.
 type lamport struct {
-	title []string // lines above the lanes
+	title []string // lines above the lanes; the first in bold
 	lanes []string
 	rows  []lrow
 	// origin is subtracted from the times in the gutter, which then read
@@ -89,12 +89,13 @@ type lamport struct {
 	relative bool
 	style    func(m *journal.Message) arrowStyle
 
-	laneGap float64
-	width   float64
-	x       map[string]float64
-	y       []float64 // the centre of each row
-	height  float64
-	place   *placer
+	laneGap   float64
+	boldLines int // the title's first line, once wrapped
+	width     float64
+	x         map[string]float64
+	y         []float64 // the centre of each row
+	height    float64
+	place     *placer
 }
 
 // lanesOf orders the endpoints of the events: servers by name and number,
@@ -147,24 +148,20 @@ func (d *lamport) layout() {
 	}
 	var title []string
 	chars := int((d.width - 16) / (titleSize * monoWidth))
-	for _, line := range d.title {
+	for i, line := range d.title {
 		for _, l := range textwrap.Wrap(line, chars) {
 			title = append(title, shorten(l, chars))
+		}
+		if i == 0 {
+			d.boldLines = len(title)
 		}
 	}
 	d.title = title
 	top := 16 + float64(len(d.title))*(titleSize+6)
 	d.y = make([]float64, len(d.rows))
 	for i, r := range d.rows {
-		h := eventRow
-		switch {
-		case r.band != "":
-			h = bandRow
-		case r.header:
-			h = headerRow
-		}
-		d.y[i] = top + h/2
-		top += h
+		d.y[i] = top + r.height()/2
+		top += r.height()
 	}
 	d.height = top + eventRow
 	d.place = newPlacer(box{0, 0, d.width, d.height})
@@ -184,7 +181,7 @@ func (d *lamport) draw(w io.Writer, what string) error {
 	for i, line := range d.title {
 		y := 16 + float64(i)*(titleSize+6) + titleSize
 		weight := ""
-		if i == 0 {
+		if i < d.boldLines {
 			weight = ` font-weight="bold"`
 		}
 		d.textIfRoom(c, line, 8, y, titleSize, "start", `fill="#000000"`+weight)
@@ -226,14 +223,18 @@ func (d *lamport) rowTop(i int) float64 {
 	if i >= len(d.rows) {
 		return d.height - eventRow
 	}
-	h := eventRow
+	return d.y[i] - d.rows[i].height()/2
+}
+
+// height is how tall a row is drawn.
+func (r lrow) height() float64 {
 	switch {
-	case d.rows[i].band != "":
-		h = bandRow
-	case d.rows[i].header:
-		h = headerRow
+	case r.band != "":
+		return bandRow
+	case r.header:
+		return headerRow
 	}
-	return d.y[i] - h/2
+	return eventRow
 }
 
 // drawRows writes the bands, the lane names and the times in the gutter.
