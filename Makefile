@@ -77,7 +77,7 @@ diff:
 bench: build
 	bin/challenge bench -harness bin/harness -bin-dir bin -seeds $(SEEDS)
 
-## bench-harness: how much the harness distorts what it measures: delivery and dispatch lag beside the warning limit, its own CPU, the machine's floor (flooding, full-state and 100-node loads)
+## bench-harness: how much the harness distorts what it measures (delivery and dispatch lag beside the warning limit, its own CPU, the machine's floor) on flooding, full-state and 100-node loads
 bench-harness: bin/harness bin/testnode bin/wakeup
 	scripts/bench-harness.sh
 
