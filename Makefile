@@ -10,6 +10,7 @@ MAELSTROM ?=
 FROM      ?= broadcast-3d
 TO        ?= broadcast-3e
 SEEDS     ?= 5
+KEEP      ?= 0
 
 STEPS     := broadcast-3a broadcast-3b broadcast-3c broadcast-3d broadcast-3e
 MODULES   := $(STEPS) harness tools/challenge tools/stepdiff tools/drawio tools/pagecheck
@@ -17,12 +18,12 @@ GO_PKGS   := $(addprefix ./,$(addsuffix /...,$(MODULES)))
 TEST_STORE := tmp/test-store
 
 .DEFAULT_GOAL := run
-.PHONY: run build test test-go test-workloads diff bench bench-harness results help clean
+.PHONY: run build test test-go test-workloads diff bench bench-harness results help clean clean-store
 
-## run: build bin/$(MODULE), run WORKLOAD's flags against it (harness, or $(MAELSTROM) if set), print PASS/FAIL per target
+## run: build the step MODULE into bin/, run WORKLOAD's flags against it (through the harness, or Maelstrom if MAELSTROM is set), judge the targets
 run: check-module bin/harness bin/challenge
 	go build -o bin/$(MODULE) ./$(MODULE)
-	bin/challenge run -workload $(WORKLOAD) -bin bin/$(MODULE) -harness bin/harness $(if $(MAELSTROM),-maelstrom $(MAELSTROM)) -- $(ARGS)
+	bin/challenge run -workload $(WORKLOAD) -bin bin/$(MODULE) -harness bin/harness$(if $(MAELSTROM), -maelstrom $(MAELSTROM))$(if $(ARGS), -- $(ARGS))
 
 check-module:
 	@case " $(STEPS) " in *" $(MODULE) "*) ;; *) echo "MODULE=$(MODULE) is not a step; the steps are: $(STEPS)"; exit 2;; esac
@@ -52,7 +53,7 @@ test: test-go test-workloads site-test
 
 ## test-go: go vet and go test -race over every module
 test-go:
-	gofmt -l $(MODULES) | tee /dev/stderr | (! read)
+	@unformatted=$$(gofmt -l $(MODULES)); if [ -n "$$unformatted" ]; then echo "gofmt -l lists files that are not gofmt'ed:"; echo "$$unformatted"; exit 1; fi
 	go vet $(GO_PKGS)
 	go test -race $(GO_PKGS)
 
@@ -69,18 +70,16 @@ test-workloads: build
 
 ## diff: show what changed from step FROM to step TO (default broadcast-3d → broadcast-3e)
 diff:
-	@diff -ru $(FROM) $(TO); [ $$? -le 1 ]
+	@for step in $(FROM) $(TO); do case " $(STEPS) " in *" $$step "*) ;; *) echo "make diff: $$step is not a step; the steps are: $(STEPS)"; exit 2;; esac; done
+	@diff -ru $(FROM) $(TO); status=$$?; [ $$status -le 1 ] || [ $$status -eq 141 ]
 
 ## bench: 3d and 3e against their steps over SEEDS seeds; one table of medians and worst cases
 bench: build
 	bin/challenge bench -harness bin/harness -bin-dir bin -seeds $(SEEDS)
 
-## bench-harness: how much the harness distorts what it measures (delivery and dispatch lag, its own CPU, the machine's floor)
+## bench-harness: how much the harness distorts what it measures (delivery and dispatch lag beside the warning limit, its own CPU, the machine's floor) on flooding, full-state and 100-node loads
 bench-harness: bin/harness bin/testnode bin/wakeup
-	bin/wakeup -delay 3s -duration 15s & \
-	bin/harness test -w broadcast --bin bin/testnode --node-count 25 --time-limit 20 --rate 100 --latency 100 --store tmp/bench-harness --verbose -- --gossip flood | grep -E '^(Verdict|Messages|Timing|Harness CPU)'; \
-	status=$$?; wait; exit $$status
-	bin/harness test -w broadcast --bin bin/testnode --node-count 100 --time-limit 20 --rate 1000 --store tmp/bench-harness --verbose -- --gossip none | grep -E '^(Verdict|Messages|Timing|Harness CPU)'
+	scripts/bench-harness.sh
 
 ## results: re-run every step's challenge and refresh the numbers and plots the blog shows
 results: build
@@ -89,6 +88,7 @@ results: build
 ## help: list the targets
 help:
 	@echo "Usage: make [target] [MODULE=step] [WORKLOAD=challenge] [ARGS='harness flags'] [MAELSTROM=/path/to/maelstrom]"
+	@echo "Now: MODULE=$(MODULE) WORKLOAD=$(WORKLOAD)$(if $(ARGS), ARGS='$(ARGS)')$(if $(MAELSTROM), MAELSTROM=$(MAELSTROM))"
 	@echo
 	@sed -n 's/^## //p' $(MAKEFILE_LIST) | column -t -s ':' 2>/dev/null || sed -n 's/^## //p' $(MAKEFILE_LIST)
 	@echo
@@ -98,5 +98,9 @@ help:
 ## clean: remove bin/, tmp/, public/ (the store/ of your runs is kept)
 clean:
 	rm -rf bin tmp public resources/_gen
+
+## clean-store: remove the runs in store/ (KEEP=N keeps the N newest, and the links to them)
+clean-store:
+	@scripts/clean-store.sh store $(KEEP)
 
 -include mk/site.mk

@@ -287,7 +287,7 @@ func TestE2EValidUnderPartitions(t *testing.T) {
 	if !strings.Contains(r.file(t, "history.txt"), ":nemesis\t:info\t:start-partition\t[:isolated") {
 		t.Error("history.txt has no partition, yet --nemesis partition was on")
 	}
-	r.wantConsole(t, `(?m)^Verdict: valid`)
+	r.wantConsole(t, `(?m)^Checker: valid`)
 	r.wantConsole(t, `(?m)^Messages per op: servers \d+\.\d\d .*, all \d+\.\d\d`)
 }
 
@@ -297,7 +297,7 @@ func TestE2ELostValuesWithoutGossip(t *testing.T) {
 	e2e(t)
 	r := testnode(t, nil, "--gossip", "none")
 	r.wantExit(t, 1)
-	r.wantConsole(t, `(?m)^Verdict: invalid`)
+	r.wantConsole(t, `(?m)^Checker: invalid`)
 	r.wantConsole(t, `(?m)^Lost values, by the final reads of each node:$`)
 	m := r.wantConsole(t, `(?m)^  (\d+): missing on (n\d(?:, n\d)*); present on (n\d)$`)
 	res := r.results(t)
@@ -383,7 +383,7 @@ func TestE2ENodeCrash(t *testing.T) {
 	r := testnode(t, nil, "--misbehave", "crash", "--crash-after", "1")
 	r.wantExit(t, 255)
 	m := r.wantConsole(t, `(?m)^Node (n\d) crashed: it exited with status 3 before the harness stopped it\.\n  Its log: (\S+)\n  Its last lines on stderr:\n(?:    .*\n)*?    testnode: crashing on purpose\n  Its last lines on stdout:`)
-	r.wantConsole(t, `(?m)^Verdict: crashed`)
+	r.wantConsole(t, `(?m)^Checker: no verdict, node n\d+ crashed`)
 	if m != nil && filepath.Base(m[2]) != m[1]+".log" {
 		t.Errorf("crashed node %s, but the log named is %s", m[1], m[2])
 	}
@@ -404,7 +404,8 @@ func TestE2ENodeCrash(t *testing.T) {
 
 // 6. A node that never answers init or topology stops the run before it
 // starts, after the handshake's timeout, with a message that names the node
-// and the message it did not answer.
+// and the message it did not answer. A node that exits instead of
+// answering stops it at once: no reply can come from a node that is gone.
 func TestE2ESetupTimeouts(t *testing.T) {
 	e2e(t)
 	for _, tc := range []struct {
@@ -431,6 +432,18 @@ func TestE2ESetupTimeouts(t *testing.T) {
 			}
 		})
 	}
+	t.Run("exit-at-init", func(t *testing.T) {
+		e2e(t)
+		r := testnode(t, []string{"--time-limit", "30"}, "--misbehave", "exit-at-init")
+		r.wantExit(t, 255)
+		r.wantConsole(t, `node (n\d) exited before it answered its init message, so the harness stopped waiting for it rather than wait out the 10s timeout \(see \S+n\d\.log\)`)
+		r.wantConsole(t, `WARN The test could not run`)
+		// The 10 s init timeout is not waited out; 5 s leaves room for a
+		// busy machine to start five processes.
+		if r.elapsed > 5*time.Second {
+			t.Errorf("took %v: the run should stop as soon as the node has exited", r.elapsed)
+		}
+	})
 }
 
 // 7. A broadcast_ok with a field the schema does not allow makes the
@@ -590,7 +603,7 @@ func TestE2ERateZero(t *testing.T) {
 	e2e(t)
 	r := testnode(t, []string{"--rate", "0"})
 	r.wantExit(t, 2)
-	r.wantConsole(t, `(?m)^Verdict: unknown`)
+	r.wantConsole(t, `(?m)^Checker: unknown`)
 	res := r.results(t)
 	if v := res.get(t, "valid?"); v != edn.Keyword("unknown") {
 		t.Errorf(":valid? %v, want :unknown", v)

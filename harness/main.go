@@ -5,7 +5,11 @@
 //	harness test -w broadcast --bin ./bin/broadcast-3e --node-count 25 \
 //	    --time-limit 20 --rate 100 --latency 100
 //
-// Run `harness test --help` for every flag.
+// Run `harness test --help` for every flag. After a run,
+//
+//	harness journey store/latest --values 17,42
+//
+// draws the journey of chosen values through the network.
 package main
 
 import (
@@ -34,6 +38,9 @@ func main() {
 }
 
 func run(args []string) int {
+	if len(args) > 0 && args[0] == "journey" {
+		return journeyCommand(args[1:], os.Stdout, os.Stderr)
+	}
 	opts, err := cli.Parse(args)
 	if errors.Is(err, cli.ErrHelp) {
 		cli.Usage(os.Stdout)

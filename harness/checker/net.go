@@ -20,6 +20,8 @@ func (c *netCounter) add(e journal.Event) {
 		c.sends++
 	case journal.Recv:
 		c.recvs++
+	default:
+		return // a drop is neither: the message was counted when sent
 	}
 	c.ids[e.Message.ID] = struct{}{}
 }

@@ -7,6 +7,7 @@ package checker
 
 import (
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/timing"
 )
 
 // Validity is a :valid? value. The zero value is Valid.
@@ -51,6 +52,9 @@ type Results struct {
 	// Crash is set when a node exited or crashed during the run; Maelstrom
 	// writes no results then, we write them marked as crashed.
 	Crash *Crash
+	// Timing is how far the harness itself fell behind its schedule (ours,
+	// not a checker: it never changes the verdict).
+	Timing *timing.Report
 }
 
 // Crash describes a node that stopped before the harness stopped it.

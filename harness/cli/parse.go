@@ -18,16 +18,16 @@ var maelstromCommands = []string{"analyze", "serve", "demo", "doc"}
 // Errors are *UsageError, or ErrHelp for -h/--help.
 func Parse(args []string) (Options, error) {
 	if len(args) == 0 {
-		return Options{}, badFlag("", "missing command: the only command is test (see --help)")
+		return Options{}, badFlag("", "missing command: the commands are test and journey (see --help)")
 	}
 	switch cmd := args[0]; {
 	case cmd == "test":
 	case cmd == "help" || cmd == "-h" || cmd == "--help":
 		return Options{}, ErrHelp
 	case slices.Contains(maelstromCommands, cmd):
-		return Options{}, badFlag("", "%q is a Maelstrom command this harness does not have; the only command is test", cmd)
+		return Options{}, badFlag("", "%q is a Maelstrom command this harness does not have; the commands are test and journey", cmd)
 	default:
-		return Options{}, badFlag("", "unknown command %q; the only command is test (see --help)", cmd)
+		return Options{}, badFlag("", "unknown command %q; the commands are test and journey (see --help)", cmd)
 	}
 	words := args[1:]
 	if asksForHelp(words) {

@@ -242,7 +242,7 @@ func TestParseCommand(t *testing.T) {
 	}{
 		{nil, "missing command"},
 		{[]string{"serve"}, `"serve" is a Maelstrom command`},
-		{[]string{"run", "--bin", "x"}, `unknown command "run"; the only command is test`},
+		{[]string{"run", "--bin", "x"}, `unknown command "run"; the commands are test and journey`},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.args)

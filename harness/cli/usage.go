@@ -3,7 +3,8 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strings"
+
+	"github.com/deamondev/gossip-glomers-tutorial/harness/internal/textwrap"
 )
 
 // Usage writes the help text: what the harness does, the command line, and
@@ -36,7 +37,7 @@ Options, as --flag value or --flag=value, in any order:
 			name += "  (default: " + f.def + ")"
 		}
 		fmt.Fprintf(w, "\n  %s\n", name)
-		for _, line := range wrap(f.help, 72) {
+		for _, line := range textwrap.Wrap(f.help, 72) {
 			fmt.Fprintf(w, "      %s\n", line)
 		}
 	}
@@ -47,25 +48,13 @@ crashed or the harness failed.
 Example (Gossip Glomers challenge 3b):
   harness test -w broadcast --bin ~/go/bin/maelstrom-broadcast \
     --node-count 5 --time-limit 20 --rate 10
-`, ExitUsage)
-}
 
-// wrap breaks text into lines of at most width characters at spaces.
-func wrap(text string, width int) []string {
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(text) {
-		if line != "" && len([]rune(line))+1+len([]rune(word)) > width {
-			lines = append(lines, line)
-			line = ""
-		}
-		if line != "" {
-			line += " "
-		}
-		line += word
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
+After a run:
+  harness journey RUN-DIR [--values 17,42] [--out DIR]
+      Draws journey-<value>.svg for each value: every message that carried
+      it, from the client's broadcast until the last node had it. RUN-DIR
+      is a run's directory, or a store (its latest run). Without --values
+      it picks the values most worth a look: the slowest to reach every
+      node, one a partition held up, a typical one.
+`, ExitUsage)
 }

@@ -31,14 +31,6 @@ func TestUsageDocumentsEveryFlag(t *testing.T) {
 	}
 }
 
-func TestWrap(t *testing.T) {
-	got := wrap("aa bb cc dd", 5)
-	want := []string{"aa bb", "cc dd"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("wrap = %q, want %q", got, want)
-	}
-}
-
 func TestFlagNamesAreUnique(t *testing.T) {
 	seen := map[string]bool{}
 	for _, f := range flags {

@@ -1,7 +1,8 @@
 // Package journal records every message the network routes: one send event
 // when a message is accepted from its sender, one receive event when it is
-// handed to its destination. The net statistics and the message diagram are
-// computed from it.
+// handed to its destination, and a drop event when a partition drops it
+// instead. The net statistics, the message diagram and the journeys of
+// values are computed from it; a run saves it to its store (see Write).
 package journal
 
 import (
@@ -41,13 +42,20 @@ type Kind uint8
 const (
 	Send Kind = iota
 	Recv
+	// Drop: a partition separated sender and receiver when the message
+	// was taken from the receiver's queue, so it was never handed over.
+	// Maelstrom's journal has no such event; the statistics ignore it.
+	Drop
 )
 
 func (k Kind) String() string {
-	if k == Send {
+	switch k {
+	case Send:
 		return "send"
+	case Recv:
+		return "recv"
 	}
-	return "recv"
+	return "drop"
 }
 
 // Event is one journal entry. Time is measured on the run's clock, from the

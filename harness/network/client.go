@@ -44,6 +44,9 @@ func (c *Client) Close() {
 // ErrTimeout is returned by Call when no reply came in time.
 var ErrTimeout = errors.New("no reply in time")
 
+// ErrGone is returned by CallUntil when its gone channel closed first.
+var ErrGone = errors.New("the destination is gone")
+
 // Reply is the body of the message that answered a request.
 type Reply struct {
 	Message *journal.Message
@@ -55,6 +58,12 @@ type Reply struct {
 // msg_id, and waits up to timeout for the message whose in_reply_to
 // matches it.
 func (c *Client) Call(dest string, body map[string]any, timeout time.Duration) (Reply, error) {
+	return c.CallUntil(dest, body, timeout, nil)
+}
+
+// CallUntil is Call that also stops waiting, with ErrGone, once gone is
+// closed: when the node it asked has exited, no reply can come.
+func (c *Client) CallUntil(dest string, body map[string]any, timeout time.Duration, gone <-chan struct{}) (Reply, error) {
 	c.lastMsgID++
 	id := c.lastMsgID
 	body["msg_id"] = id
@@ -68,11 +77,17 @@ func (c *Client) Call(dest string, body map[string]any, timeout time.Duration) (
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
 	for {
-		e, ok := c.q.pop(deadline.C)
+		e, ok := c.q.pop(deadline.C, gone)
 		if !ok {
-			return Reply{MsgID: id}, ErrTimeout
+			select {
+			case <-gone:
+				return Reply{MsgID: id}, ErrGone
+			default:
+				return Reply{MsgID: id}, ErrTimeout
+			}
 		}
 		if c.net.isDropped(e.msg) {
+			c.net.record(journal.Drop, e.msg)
 			continue
 		}
 		c.net.record(journal.Recv, e.msg)

@@ -47,7 +47,7 @@ type Network struct {
 	nextClient int
 	endpoints  map[string]*queue
 	drops      map[string]map[string]bool // dest -> sources it does not hear
-	lags       []time.Duration
+	deliveries map[string]*Deliveries     // node -> how its deliveries kept to time
 	wg         sync.WaitGroup
 	closed     bool
 }
@@ -58,9 +58,10 @@ func New(cfg Config) *Network {
 		cfg.Journal = new(journal.Journal)
 	}
 	return &Network{
-		cfg:       cfg,
-		endpoints: make(map[string]*queue),
-		drops:     make(map[string]map[string]bool),
+		cfg:        cfg,
+		endpoints:  make(map[string]*queue),
+		drops:      make(map[string]map[string]bool),
+		deliveries: make(map[string]*Deliveries),
 	}
 }
 
@@ -74,32 +75,42 @@ var ErrUnknownEndpoint = errors.New("unknown endpoint")
 // does: the message counts as received and is lost.
 func (n *Network) AddNode(id string, deliver func(line []byte) error) {
 	q := newQueue()
+	stats := new(Deliveries)
 	n.mu.Lock()
 	n.endpoints[id] = q
+	n.deliveries[id] = stats
 	n.mu.Unlock()
 	n.wg.Add(1)
 	go func() {
 		defer n.wg.Done()
-		n.deliverLoop(q, deliver)
+		n.deliverLoop(q, deliver, stats)
 	}()
 }
 
-func (n *Network) deliverLoop(q *queue, deliver func([]byte) error) {
+// deliverLoop hands one node its messages, each at its deadline.
+//
+// It also measures how far it keeps to the schedule the simulated network
+// sets: each message is due at its deadline, or when the message before it
+// was due if that was later (it waited behind it, as in Maelstrom's
+// network, which is part of the simulation). How much later its write
+// begins is the harness' lag: a late wake-up, a busy machine, or a write
+// before it that blocked because the node did not read its input.
+func (n *Network) deliverLoop(q *queue, deliver func([]byte) error, stats *Deliveries) {
+	var prevDue time.Time
 	for {
-		e, ok := q.pop(nil)
+		e, ok := q.pop(nil, nil)
 		if !ok {
 			return
 		}
 		if n.isDropped(e.msg) {
+			n.record(journal.Drop, e.msg)
 			continue
 		}
-		// The message is due at its deadline, or now if it waited in the
-		// queue past it behind a message the loop was sleeping on (as in
-		// Maelstrom). Lateness beyond that is the harness' own error.
 		due := e.deadline
-		if now := time.Now(); now.After(due) {
-			due = now
+		if prevDue.After(due) {
+			due = prevDue
 		}
+		prevDue = due
 		// Everything but the write is done before the wait or after it,
 		// so that once the deadline comes, the message goes out at once.
 		line := Encode(e.msg)
@@ -113,14 +124,39 @@ func (n *Network) deliverLoop(q *queue, deliver func([]byte) error) {
 			}
 			n.cfg.Clock.Finish(e.deadline)
 		}
-		// The lag is how late the write begins; a node slow to read is
-		// not the harness' lateness.
-		lag := time.Since(due)
+		start := time.Now()
 		_ = deliver(line)
+		wrote := time.Since(start)
 		n.mu.Lock()
-		n.lags = append(n.lags, lag)
+		stats.add(start.Sub(due), wrote)
 		n.mu.Unlock()
 		n.record(journal.Recv, e.msg)
+	}
+}
+
+// BlockedAfter is how long a write to a node must take to count as
+// blocked: a write to a pipe with room copies the line and returns within
+// microseconds, so one that takes a millisecond or more waited for the
+// node to read (or, on a busy machine, for a processor).
+const BlockedAfter = time.Millisecond
+
+// Deliveries is how the messages to one node kept to time.
+type Deliveries struct {
+	// Lags holds, for every message delivered, how late its write began
+	// against when it was due (see deliverLoop).
+	Lags []time.Duration
+	// Blocked is the time writes to the node spent waiting for it to
+	// read, summed over the BlockedWrites writes that took BlockedAfter
+	// or longer.
+	Blocked       time.Duration
+	BlockedWrites int
+}
+
+func (d *Deliveries) add(lag, wrote time.Duration) {
+	d.Lags = append(d.Lags, lag)
+	if wrote >= BlockedAfter {
+		d.Blocked += wrote
+		d.BlockedWrites++
 	}
 }
 
@@ -218,14 +254,29 @@ func (n *Network) isDropped(m *journal.Message) bool {
 }
 
 // DeliveryLags returns, for every message delivered to a node so far, how
-// long after it was due its write to the node began: after its deadline,
-// or after it reached the head of its queue if that was later. It measures
-// the harness' own distortion of the latency it simulates, not the
-// head-of-line waits that are part of the simulated network.
+// late its write began against when it was due (see deliverLoop).
 func (n *Network) DeliveryLags() []time.Duration {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	return slices.Clone(n.lags)
+	var lags []time.Duration
+	for _, d := range n.deliveries {
+		lags = append(lags, d.Lags...)
+	}
+	return lags
+}
+
+// DeliveriesByNode returns a copy of how each node's deliveries kept to
+// time so far.
+func (n *Network) DeliveriesByNode() map[string]Deliveries {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	out := make(map[string]Deliveries, len(n.deliveries))
+	for id, d := range n.deliveries {
+		c := *d
+		c.Lags = slices.Clone(d.Lags)
+		out[id] = c
+	}
+	return out
 }
 
 // Close stops every delivery loop and waits for them. Messages still queued

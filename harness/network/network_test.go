@@ -3,6 +3,7 @@ package network
 import (
 	"encoding/json"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -116,16 +117,12 @@ func TestPartitionIsCheckedWhenTheMessageIsDequeued(t *testing.T) {
 			t.Fatalf("after heal n1 has %d messages, want 3", got)
 		}
 
-		sends, recvs := 0, 0
+		kinds := map[journal.Kind]int{}
 		for _, e := range j.Events() {
-			if e.Kind == journal.Send {
-				sends++
-			} else {
-				recvs++
-			}
+			kinds[e.Kind]++
 		}
-		if sends != 5 || recvs != 4 {
-			t.Errorf("journal has %d sends and %d receives, want 5 and 4 (the dropped message is sent, not received)", sends, recvs)
+		if kinds[journal.Send] != 5 || kinds[journal.Recv] != 4 || kinds[journal.Drop] != 1 {
+			t.Errorf("journal has %v, want 5 sends, 4 receives and 1 drop (the dropped message is sent, not received)", kinds)
 		}
 		net.Close()
 	})
@@ -245,4 +242,67 @@ func TestEncodeMatchesJSON(t *testing.T) {
 	if want := `{"id":42,"src":"n1","dest":"c\"7","body":{"type":"read_ok","messages":[1,2]}}`; string(got) != want {
 		t.Errorf("Encode gave %s, want %s", got, want)
 	}
+}
+
+// A call to a node that is gone ends when gone closes, not at the
+// timeout; a reply that was queued before that is still taken.
+func TestCallUntilStopsWhenTheNodeIsGone(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		net, _ := newTestNetwork(t, 0)
+		net.AddNode("n0", func([]byte) error { return nil }) // never answers
+		c := net.NewClient()
+		gone := make(chan struct{})
+		time.AfterFunc(time.Second, func() { close(gone) })
+		start := time.Now()
+		_, err := c.CallUntil("n0", map[string]any{"type": "init"}, 10*time.Second, gone)
+		if err != ErrGone || time.Since(start) != time.Second {
+			t.Errorf("err %v after %v, want ErrGone after 1s", err, time.Since(start))
+		}
+
+		// The node answered (msg_id 2), then went.
+		if _, err := net.Send("n0", c.ID, json.RawMessage(`{"type":"init_ok","in_reply_to":2}`)); err != nil {
+			t.Fatal(err)
+		}
+		reply, err := c.CallUntil("n0", map[string]any{"type": "init"}, 10*time.Second, gone)
+		if err != nil || reply.Message.Type() != "init_ok" {
+			t.Errorf("reply %+v, err %v; want the init_ok queued before the node went", reply, err)
+		}
+		net.Close()
+	})
+}
+
+// A write that blocks (the node does not read) holds back the messages
+// behind it: they are late against the schedule, by as long as it blocked,
+// and the blocked time is counted for that node.
+func TestABlockedWriteMakesTheMessagesBehindItLate(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		net, _ := newTestNetwork(t, 100*time.Millisecond)
+		writes := 0
+		net.AddNode("n0", func([]byte) error { return nil })
+		net.AddNode("n1", func([]byte) error {
+			if writes++; writes == 1 {
+				time.Sleep(2 * time.Second) // a full pipe, drained after 2 s
+			}
+			return nil
+		})
+		for range 3 {
+			if _, err := net.Send("n0", "n1", json.RawMessage(`{"type":"gossip"}`)); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		time.Sleep(5 * time.Second)
+		d := net.DeliveriesByNode()["n1"]
+		want := []time.Duration{0, 2*time.Second - 10*time.Millisecond, 2*time.Second - 20*time.Millisecond}
+		if !slices.Equal(d.Lags, want) {
+			t.Errorf("lags %v, want %v", d.Lags, want)
+		}
+		if d.Blocked != 2*time.Second || d.BlockedWrites != 1 {
+			t.Errorf("blocked %v in %d writes, want 2s in 1", d.Blocked, d.BlockedWrites)
+		}
+		if got := len(net.DeliveryLags()); got != 3 {
+			t.Errorf("%d lags in all, want 3", got)
+		}
+		net.Close()
+	})
 }

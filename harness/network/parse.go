@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/deamondev/gossip-glomers-tutorial/harness/internal/jsonscan"
 )
 
 // Line is a message as a node wrote it on its stdout.
@@ -18,60 +20,91 @@ type Line struct {
 // ParseLine checks one stdout line against Maelstrom's closed message
 // schema: a JSON object with string src and dest, an object body (missing
 // is taken as {}), an optional integer id (ignored: the network numbers
-// messages itself) and nothing else. The error says what is wrong.
+// messages itself) and nothing else. The error says what is wrong. The
+// body returned shares line's memory.
+//
+// Every message a node sends passes through here, and a node that sends
+// its whole state to every peer sends lines of many kilobytes, so the line
+// is scanned once to validate it and once more, without decoding, to find
+// its fields; the body is kept as the node wrote it, compacted only if it
+// holds whitespace.
 func ParseLine(line []byte) (Line, error) {
-	var fields map[string]json.RawMessage
-	dec := json.NewDecoder(bytes.NewReader(line))
-	if err := dec.Decode(&fields); err != nil || fields == nil {
-		return Line{}, fmt.Errorf("not a JSON object: %s", describeJSONError(err))
+	if !json.Valid(line) {
+		return Line{}, describeInvalid(line)
 	}
-	if dec.More() {
-		return Line{}, fmt.Errorf("more than one JSON value on the line")
-	}
+	var l Line
+	var src, dest, id []byte
+	var bodySpaces bool
 	var extra []string
-	for k := range fields {
-		switch k {
-		case "src", "dest", "body", "id":
+	isObject := jsonscan.Members(line, func(key string, value []byte, spaces bool) {
+		switch key {
+		case "src":
+			src = value
+		case "dest":
+			dest = value
+		case "body":
+			l.Body, bodySpaces = value, spaces
+		case "id":
+			id = value
 		default:
-			extra = append(extra, k)
+			if !slices.Contains(extra, key) {
+				extra = append(extra, key)
+			}
 		}
+	})
+	if !isObject {
+		return Line{}, describeInvalid(line)
 	}
 	if len(extra) > 0 {
 		slices.Sort(extra)
 		return Line{}, fmt.Errorf("unexpected top-level field(s) %s: only src, dest, body (and id) are allowed; node-specific data belongs in body", strings.Join(quoteAll(extra), ", "))
 	}
-	var l Line
 	for _, f := range []struct {
 		name string
+		raw  []byte
 		dst  *string
-	}{{"src", &l.Src}, {"dest", &l.Dest}} {
-		raw, ok := fields[f.name]
-		if !ok {
+	}{{"src", src, &l.Src}, {"dest", dest, &l.Dest}} {
+		if f.raw == nil {
 			return Line{}, fmt.Errorf("missing %q", f.name)
 		}
-		if err := json.Unmarshal(raw, f.dst); err != nil || string(raw) == "null" {
-			return Line{}, fmt.Errorf("%q must be a string, got %s", f.name, raw)
+		s, ok := jsonscan.Unquote(f.raw)
+		if !ok {
+			return Line{}, fmt.Errorf("%q must be a string, got %s", f.name, f.raw)
 		}
+		*f.dst = s
 	}
-	if id, ok := fields["id"]; ok {
+	if id != nil {
 		var n int64
 		if err := json.Unmarshal(id, &n); err != nil {
 			return Line{}, fmt.Errorf(`"id" must be an integer, got %s`, id)
 		}
 	}
-	l.Body = fields["body"]
-	if len(l.Body) == 0 {
+	switch {
+	case l.Body == nil:
 		l.Body = json.RawMessage("{}")
-	}
-	var body map[string]json.RawMessage
-	if err := json.Unmarshal(l.Body, &body); err != nil || body == nil {
+	case l.Body[0] != '{':
 		return Line{}, fmt.Errorf(`"body" must be a JSON object, got %s`, clip(l.Body))
-	}
-	compact := new(bytes.Buffer)
-	if err := json.Compact(compact, l.Body); err == nil {
-		l.Body = compact.Bytes()
+	case bodySpaces:
+		compact := new(bytes.Buffer)
+		if err := json.Compact(compact, l.Body); err == nil {
+			l.Body = compact.Bytes()
+		}
 	}
 	return l, nil
+}
+
+// describeInvalid says why a line is not a single JSON object. It is only
+// called for bad lines, so it may decode the line the slow way.
+func describeInvalid(line []byte) error {
+	var fields map[string]json.RawMessage
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if err := dec.Decode(&fields); err != nil || fields == nil {
+		return fmt.Errorf("not a JSON object: %s", describeJSONError(err))
+	}
+	if dec.More() {
+		return fmt.Errorf("more than one JSON value on the line")
+	}
+	return fmt.Errorf("not a JSON object: %s", clip(line))
 }
 
 func describeJSONError(err error) string {

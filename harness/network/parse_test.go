@@ -1,6 +1,7 @@
 package network
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -38,6 +39,45 @@ func TestParseLine(t *testing.T) {
 		}
 		if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 			t.Errorf("ParseLine(%s) error %v, want one containing %q", tt.line, err, tt.wantErr)
+		}
+	}
+}
+
+// The fast path finds fields in any order, with whitespace anywhere,
+// strings holding the characters that delimit JSON, escaped keys and
+// repeated keys (the last one counts, as when decoding into a map).
+func TestParseLineFieldsAnywhere(t *testing.T) {
+	tests := []struct {
+		line, src, dest, body string
+	}{
+		{` { "body" : {"type":"g","s":"a}],\"{"} , "dest":"n1" ,"src" : "n0" } `, "n0", "n1", `{"type":"g","s":"a}],\"{"}`},
+		{`{"src":"n\u0030","dest":"n1","body":{"v":[1, 2,3]}}`, "n0", "n1", `{"v":[1,2,3]}`},
+		{`{"\u0073rc":"n0","dest":"n1","body":{"a":true,"b":null,"c":-1.5e3}}`, "n0", "n1", `{"a":true,"b":null,"c":-1.5e3}`},
+		{`{"src":"x","src":"n0","dest":"n1","id":3,"body":{"s":"tab\tinside"}}`, "n0", "n1", `{"s":"tab\tinside"}`},
+		{"{\"src\":\"n0\",\"dest\":\"n1\",\"body\":{\"a\":\n[ ]}}", "n0", "n1", `{"a":[]}`},
+	}
+	for _, tt := range tests {
+		l, err := ParseLine([]byte(tt.line))
+		if err != nil {
+			t.Errorf("ParseLine(%s): %v", tt.line, err)
+			continue
+		}
+		if l.Src != tt.src || l.Dest != tt.dest || string(l.Body) != tt.body {
+			t.Errorf("ParseLine(%s) = %q %q %s, want %q %q %s", tt.line, l.Src, l.Dest, l.Body, tt.src, tt.dest, tt.body)
+		}
+	}
+}
+
+func BenchmarkParseLineFullState(b *testing.B) {
+	var values []string
+	for v := range 1000 {
+		values = append(values, strconv.Itoa(v))
+	}
+	line := []byte(`{"src":"n3","dest":"n17","body":{"type":"gossip","messages":[` + strings.Join(values, ",") + `]}}`)
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		if _, err := ParseLine(line); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -40,8 +40,11 @@ func (q *queue) push(e envelope) {
 }
 
 // pop waits until a message is queued and removes the earliest one. It
-// returns false once the queue is closed or wait fires first.
-func (q *queue) pop(wait <-chan time.Time) (envelope, bool) {
+// returns false once the queue is closed, or wait fires first, or stop is
+// closed and nothing is queued: a message queued before stop closed is
+// still returned.
+func (q *queue) pop(wait <-chan time.Time, stop <-chan struct{}) (envelope, bool) {
+	stopped := false
 	for {
 		q.mu.Lock()
 		if len(q.items) > 0 {
@@ -57,12 +60,17 @@ func (q *queue) pop(wait <-chan time.Time) (envelope, bool) {
 			return e, true
 		}
 		q.mu.Unlock()
+		if stopped {
+			return envelope{}, false
+		}
 		select {
 		case <-q.notify:
 		case <-q.closed:
 			return envelope{}, false
 		case <-wait:
 			return envelope{}, false
+		case <-stop:
+			stopped = true // look once more
 		}
 	}
 }

@@ -224,7 +224,7 @@ func TestWriteErrorsAreReported(t *testing.T) {
 		"latency-quantiles.svg": func(w io.Writer) error { return LatencyQuantiles(w, sample()) },
 		"rate.svg":              func(w io.Writer) error { return Rate(w, sample()) },
 		"timeline.html":         func(w io.Writer) error { return Timeline(w, sample()) },
-		"messages.svg":          func(w io.Writer) error { return Messages(w, nil) },
+		"messages.svg":          func(w io.Writer) error { return Messages(w, nil, nil) },
 	}
 	for name, write := range outputs {
 		err := write(failingWriter{})

@@ -128,3 +128,15 @@ func msg(id int, src, dest, body string) *journal.Message {
 
 func send(m *journal.Message) journal.Event { return journal.Event{Kind: journal.Send, Message: m} }
 func recv(m *journal.Message) journal.Event { return journal.Event{Kind: journal.Recv, Message: m} }
+func drop(m *journal.Message) journal.Event { return journal.Event{Kind: journal.Drop, Message: m} }
+
+// countText counts the texts that read s.
+func countText(root node, s string) int {
+	n := 0
+	for _, t := range texts(root) {
+		if t == s {
+			n++
+		}
+	}
+	return n
+}

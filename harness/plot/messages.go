@@ -3,43 +3,36 @@ package plot
 import (
 	"fmt"
 	"io"
-	"math"
 	"slices"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
 )
 
-// The message diagram's geometry and limits (spec §7.3).
+// The message diagram's limits. A 25-node run journals some 50 000
+// events and more, far beyond what anyone can read as arrows, so the
+// diagram shows parts of the run: its start, each partition and heal, and
+// the final reads, maxShown events in all (about 1.5 MB of SVG).
 const (
-	messagesWidth = 1200.0
-	stepHeight    = 20.0
-	maxEvents     = 10000
-	labelLength   = 48
-	titleLength   = 500
-	namesEvery    = 50
+	maxShown    = 3000
+	labelLength = 48
 )
 
-// Arrow colours.
-const (
-	errorColor  = "#FF1E90"
-	clientColor = "#81BFFC"
-	otherColor  = "#000000"
-	noticeColor = "#FF8C00"
-)
-
-// Messages draws messages.svg, a Lamport diagram of the journal: one
-// vertical line per endpoint, time flowing down one step per event, and an
-// arrow for every message from the step it was sent to the step it was
-// received. init and init_ok are left out, and so is everything after the
-// first 10 000 remaining events. Messages never received (in the steps
-// shown) get no arrow.
+// Messages draws messages.svg, a Lamport diagram of the journal (see
+// lamport): one lane per node and one for all clients, time flowing down
+// one row per event, an arrow for every message from the row it was sent
+// in to the row it was received in, or dropped by a partition (a red ×).
+// init and init_ok are left out, as in Maelstrom.
 //
-// Hover titles show the body as compact JSON, at most 500 characters,
-// because a gossip body can hold thousands of values.
-func Messages(w io.Writer, events []journal.Event) error {
-	var shown []journal.Event
-	truncated := false
+// A journal longer than maxShown events is shown in parts, each opening
+// with what happened then: the start of the run, every partition and
+// heal, the middle of the run if nothing else happened, and the final
+// reads; a band between parts says what is left out. Rows under a
+// partition are shaded.
+func Messages(w io.Writer, events []journal.Event, marks []journal.Mark) error {
+	var kept []journal.Event
 	for i, e := range events {
 		if e.Message == nil {
 			return fmt.Errorf("plot: journal event %d has no message", i)
@@ -47,110 +40,155 @@ func Messages(w io.Writer, events []journal.Event) error {
 		if t := e.Message.Type(); t == "init" || t == "init_ok" {
 			continue
 		}
-		if len(shown) == maxEvents {
-			truncated = true
-			break
-		}
-		shown = append(shown, e)
+		kept = append(kept, e)
 	}
-
-	// Where every message starts and ends, in steps (1-based).
-	sent, received := make(map[int]int), make(map[int]int)
-	var order []*journal.Message // messages in order of their send events
-	var ids []string
-	seen := make(map[string]bool)
-	for i, e := range shown {
-		m := e.Message
-		for _, id := range []string{m.Src, m.Dest} {
-			if !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
-			}
-		}
-		step := i + 1
-		switch e.Kind {
-		case journal.Send:
-			if _, dup := sent[m.ID]; !dup {
-				sent[m.ID] = step
-				order = append(order, m)
-			}
-		case journal.Recv:
-			if _, dup := received[m.ID]; !dup {
-				received[m.ID] = step
-			}
-		}
+	d := &lamport{lanes: lanesOf(kept), style: messageStyle}
+	parts := partsToShow(kept, marks, maxShown)
+	shown := 0
+	for _, p := range parts {
+		shown += p[1] - p[0]
 	}
-	slices.SortFunc(ids, compareEndpoints)
-	x := make(map[string]float64, len(ids))
-	for rank, id := range ids {
-		x[id] = (float64(rank) + 0.5) / float64(len(ids)) * messagesWidth
+	d.title = []string{"Messages between the nodes (and, in the last lane, every client)"}
+	switch {
+	case len(kept) == 0:
+		d.title = append(d.title, "No messages.")
+	case shown < len(kept):
+		d.title = append(d.title, fmt.Sprintf("%d of the run's %d events, in %d parts: hover over an arrow for its message", shown, len(kept), len(parts)))
+	default:
+		d.title = append(d.title, fmt.Sprintf("All %d events: hover over an arrow for its message", len(kept)))
 	}
-
-	height := stepY(len(shown)+1) + stepHeight
-	if truncated {
-		height += 2 * stepHeight
-	}
-	c := newCanvas(messagesWidth, height)
-	c.raw("<defs>\n")
-	for _, color := range []string{errorColor, clientColor, otherColor} {
-		c.raw(`<marker id="%s" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">`+
-			`<path d="M0 0L10 5L0 10Z" fill="%s"/></marker>`+"\n", arrowID(color), color)
-	}
-	c.raw("</defs>\n")
-
-	for _, id := range ids {
-		c.line(x[id], stepY(0), x[id], height-stepHeight/2, `stroke="#BBBBBB" stroke-width="1"`)
-	}
-	for step := 0; step <= max(len(shown)-1, 0); step += namesEvery {
-		for _, id := range ids {
-			c.text(x[id], stepY(step)-6, `text-anchor="middle" font-weight="bold" fill="#000000" stroke="#FFFFFF" stroke-width="3" paint-order="stroke"`, id)
-		}
-	}
-
-	for _, m := range order {
-		to, ok := received[m.ID]
-		if !ok {
-			continue
-		}
-		from := sent[m.ID]
-		b := parseBody(m.Body)
-		color := otherColor
-		switch {
-		case b.isError():
-			color = errorColor
-		case m.InvolvesClient():
-			color = clientColor
-		}
-		x1, y1, x2, y2 := x[m.Src], stepY(from), x[m.Dest], stepY(to)
-		c.raw("<g>\n<title>%s</title>\n", esc(shorten(m.Src+" → "+m.Dest+" "+b.compact(), titleLength)))
-		c.line(x1, y1, x2, y2, fmt.Sprintf(`stroke="%s" stroke-width="1" marker-end="url(#%s)"`, color, arrowID(color)))
-		c.text(0, 0, fmt.Sprintf(`transform="translate(%s %s) rotate(%s)" dy="-3" text-anchor="middle" font-size="10" fill="%s"`,
-			num((x1+x2)/2), num((y1+y2)/2), num(readableAngle(x2-x1, y2-y1)), color), shorten(b.label(), labelLength))
-		c.raw("</g>\n")
-	}
-
-	if truncated {
-		c.text(messagesWidth/2, height-stepHeight, `text-anchor="middle" font-size="14" font-weight="bold" fill="`+noticeColor+`"`,
-			"Additional network events not shown")
-	}
-	return c.finish(w, "messages.svg")
+	d.rows = messageRows(kept, marks, parts)
+	return d.draw(w, "messages.svg")
 }
 
-// stepY is the height of the given step; step 0 is the header.
-func stepY(step int) float64 { return stepHeight * (1.5 + float64(step)) }
-
-func arrowID(color string) string { return "arrow-" + strings.TrimPrefix(color, "#") }
-
-// readableAngle is the direction of (dx, dy) in degrees, turned half a
-// circle when needed so that text along it never reads upside down.
-func readableAngle(dx, dy float64) float64 {
-	a := math.Atan2(dy, dx) * 180 / math.Pi
-	if a > 90 {
-		a -= 180
-	} else if a < -90 {
-		a += 180
+// partsToShow chooses the ranges [from, to) of events to draw, at most
+// limit events in all: from the start of the run, from each mark, and
+// from the middle of the run when there is no mark in between.
+func partsToShow(events []journal.Event, marks []journal.Mark, limit int) [][2]int {
+	n := len(events)
+	if n <= limit {
+		return [][2]int{{0, n}}
 	}
-	return a
+	at := func(t time.Duration) int {
+		return sort.Search(n, func(i int) bool { return events[i].Time >= t })
+	}
+	starts := []int{0}
+	middle := true
+	for _, m := range marks {
+		starts = append(starts, at(m.Time))
+		if m.Kind != journal.FinalReads {
+			middle = false
+		}
+	}
+	if middle {
+		starts = append(starts, at((events[0].Time+events[n-1].Time)/2))
+	}
+	slices.Sort(starts)
+	starts = slices.Compact(starts)
+	// Each start gets an equal share of the limit, and a part cut short
+	// by the next start (or the end) leaves the rest of its share to the
+	// others: shares are handed out smallest room first.
+	room := make([]int, len(starts))
+	for i, from := range starts {
+		end := n
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		room[i] = end - from
+	}
+	byRoom := make([]int, len(starts))
+	for i := range byRoom {
+		byRoom[i] = i
+	}
+	slices.SortStableFunc(byRoom, func(a, b int) int { return room[a] - room[b] })
+	share := make([]int, len(starts))
+	left := limit
+	for k, i := range byRoom {
+		share[i] = min(room[i], left/(len(starts)-k))
+		left -= share[i]
+	}
+	var parts [][2]int
+	for i, from := range starts {
+		to := from + share[i]
+		if len(parts) > 0 && parts[len(parts)-1][1] == from {
+			parts[len(parts)-1][1] = to // contiguous: one part
+			continue
+		}
+		if to > from {
+			parts = append(parts, [2]int{from, to})
+		}
+	}
+	return parts
+}
+
+// messageRows lays the parts out as rows: lane names at the top of each
+// part and every headerEvery events, a band for each mark where it falls
+// in a part, and a band for every stretch left out.
+func messageRows(events []journal.Event, marks []journal.Mark, parts [][2]int) []lrow {
+	var rows []lrow
+	nextMark := 0
+	gap := func(from, to int) {
+		t0, t1 := events[from].Time, events[to-1].Time
+		rows = append(rows, lrow{gap: true, time: t0, partitioned: partitionedAt(marks, t0),
+			band: fmt.Sprintf("⋯ %d events not shown, from %.3f s to %.3f s ⋯", to-from, t0.Seconds(), t1.Seconds())})
+		for nextMark < len(marks) && marks[nextMark].Time < events[to-1].Time {
+			nextMark++ // a mark in the gap
+		}
+	}
+	prev := 0
+	for _, p := range parts {
+		if p[0] > prev {
+			gap(prev, p[0])
+		}
+		sinceHeader := headerEvery
+		for i := p[0]; i < p[1]; i++ {
+			e := events[i]
+			for nextMark < len(marks) && marks[nextMark].Time <= e.Time {
+				m := marks[nextMark]
+				rows = append(rows, lrow{band: m.Text, time: m.Time, partitioned: partitionedAt(marks, m.Time)})
+				nextMark++
+				sinceHeader = headerEvery
+			}
+			if sinceHeader >= headerEvery {
+				rows = append(rows, lrow{header: true, time: e.Time, partitioned: partitionedAt(marks, e.Time)})
+				sinceHeader = 0
+			}
+			rows = append(rows, lrow{event: &events[i], time: e.Time, partitioned: partitionedAt(marks, e.Time)})
+			sinceHeader++
+		}
+		prev = p[1]
+	}
+	if prev < len(events) {
+		gap(prev, len(events))
+	}
+	if len(rows) == 0 {
+		rows = append(rows, lrow{header: true})
+	}
+	return rows
+}
+
+// partitionedAt reports whether a partition was in force at t.
+func partitionedAt(marks []journal.Mark, t time.Duration) bool {
+	_, on := partitionInForce(marks, t)
+	return on
+}
+
+// partitionInForce returns the partition in force at t, if there is one.
+func partitionInForce(marks []journal.Mark, t time.Duration) (journal.Mark, bool) {
+	var in journal.Mark
+	on := false
+	for _, m := range marks {
+		if m.Time > t {
+			break
+		}
+		switch m.Kind {
+		case journal.Partition:
+			in, on = m, true
+		case journal.Heal:
+			on = false
+		}
+	}
+	return in, on
 }
 
 // compareEndpoints orders endpoint ids: first those made of letters then

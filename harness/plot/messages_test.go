@@ -4,46 +4,66 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
 )
 
 // drawMessages runs Messages and checks the output is well-formed SVG.
-func drawMessages(t *testing.T, events []journal.Event) node {
+func drawMessages(t *testing.T, events []journal.Event, marks ...journal.Mark) node {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Messages(&buf, events); err != nil {
+	if err := Messages(&buf, events, marks); err != nil {
 		t.Fatal(err)
 	}
-	root := parseXML(t, buf.Bytes())
-	if root.attr("width") != "1200" {
-		t.Errorf("width = %s, want 1200", root.attr("width"))
-	}
-	return root
+	return parseXML(t, buf.Bytes())
 }
 
 // arrow is one drawn message.
 type arrow struct {
-	title, label, stroke string
-	x1, y1, x2, y2       float64
+	title, stroke  string
+	x1, y1, x2, y2 float64
+	dropped        bool
 }
 
 func arrows(t *testing.T, root node) []arrow {
 	t.Helper()
 	var out []arrow
 	for _, g := range root.all("g") {
-		title, _ := g.child("title")
-		line, _ := g.child("line")
-		text, _ := g.child("text")
-		out = append(out, arrow{
-			title: title.Text, label: text.Text, stroke: line.attr("stroke"),
-			x1: float(t, line.attr("x1")), y1: float(t, line.attr("y1")),
-			x2: float(t, line.attr("x2")), y2: float(t, line.attr("y2")),
-		})
+		title, ok := g.child("title")
+		if !ok {
+			continue
+		}
+		line, ok := g.child("line")
+		if !ok {
+			line, _ = g.child("path")
+		}
+		a := arrow{title: title.Text, stroke: line.attr("stroke")}
+		if line.XMLName.Local == "line" {
+			a.x1, a.y1 = float(t, line.attr("x1")), float(t, line.attr("y1"))
+			a.x2, a.y2 = float(t, line.attr("x2")), float(t, line.attr("y2"))
+		}
+		_, a.dropped = g.child("path")
+		a.dropped = a.dropped && line.XMLName.Local == "line"
+		out = append(out, a)
 	}
 	return out
+}
+
+// laneNames returns the x of each lane name in the first header.
+func laneNames(root node) map[string]float64 {
+	x := map[string]float64{}
+	for _, n := range root.all("text") {
+		if n.attr("font-weight") == "bold" && n.attr("text-anchor") == "middle" {
+			if _, seen := x[n.Text]; !seen {
+				x[n.Text], _ = strconv.ParseFloat(n.attr("x"), 64)
+			}
+		}
+	}
+	return x
 }
 
 func TestEndpointOrder(t *testing.T) {
@@ -55,53 +75,51 @@ func TestEndpointOrder(t *testing.T) {
 	}
 }
 
+// Servers get a lane each, in order, and every client shares the last.
 func TestMessagesLayout(t *testing.T) {
 	m1 := msg(1, "n10", "lin-kv", `{"type":"read","key":"k","msg_id":1}`)
 	m2 := msg(2, "c2", "n1", `{"type":"broadcast","message":7,"msg_id":1}`)
 	m3 := msg(3, "n2", "c10", `{"type":"error","code":11,"text":"busy","in_reply_to":4}`)
 	m4 := msg(4, "n1", "n2", `{"type":"gossip","values":[1,2]}`) // never received
 	m5 := msg(5, "c0", "n1", `{"type":"read","msg_id":9}`)
+	m6 := msg(6, "n1", "n10", `{"type":"gossip","values":[1]}`) // dropped
 	events := []journal.Event{
-		send(m1), send(m2), recv(m2), send(m4), send(m3), recv(m1), recv(m3), send(m5), recv(m5),
+		send(m1), send(m2), recv(m2), send(m4), send(m3), recv(m1), recv(m3), send(m5), recv(m5), send(m6), drop(m6),
 	}
 	root := drawMessages(t, events)
-
-	// Endpoints: c0 c2 c10 n1 n2 n10 lin-kv, at (rank+½)/7 × 1200.
-	x := map[string]float64{}
-	for i, id := range []string{"c0", "c2", "c10", "n1", "n2", "n10", "lin-kv"} {
-		x[id] = (float64(i) + 0.5) / 7 * 1200
+	x := laneNames(root)
+	order := []string{"n1", "n2", "n10", "lin-kv", "clients"}
+	for i := 1; i < len(order); i++ {
+		if gap := x[order[i]] - x[order[i-1]]; gap < laneGapMin {
+			t.Errorf("lane %s is %.1f px after %s, want at least %v (lanes %v)", order[i], gap, order[i-1], laneGapMin, x)
+		}
 	}
-	y := func(step int) float64 { return 20 * (1.5 + float64(step)) }
+	if len(x) != len(order) {
+		t.Errorf("lanes %v, want %v", x, order)
+	}
 	got := arrows(t, root)
-	want := []arrow{
-		{title: `n10 → lin-kv {"type":"read","key":"k","msg_id":1}`, label: `read {:key "k"}`, stroke: "#000000",
-			x1: x["n10"], y1: y(1), x2: x["lin-kv"], y2: y(6)},
-		{title: `c2 → n1 {"type":"broadcast","message":7,"msg_id":1}`, label: "broadcast {:message 7}", stroke: "#81BFFC",
-			x1: x["c2"], y1: y(2), x2: x["n1"], y2: y(3)},
-		{title: `n2 → c10 {"type":"error","code":11,"text":"busy","in_reply_to":4}`, label: "busy", stroke: "#FF1E90",
-			x1: x["n2"], y1: y(5), x2: x["c10"], y2: y(7)},
-		{title: `c0 → n1 {"type":"read","msg_id":9}`, label: "read", stroke: "#81BFFC",
-			x1: x["c0"], y1: y(8), x2: x["n1"], y2: y(9)},
+	want := []struct {
+		title, stroke string
+		from, to      string
+	}{
+		{`n10 → lin-kv {"type":"read","key":"k","msg_id":1}`, otherColor, "n10", "lin-kv"},
+		{`c2 → n1 {"type":"broadcast","message":7,"msg_id":1}`, clientColor, "clients", "n1"},
+		{`n1 → n2 {"type":"gossip","values":[1,2]} (arrives after this part, or never)`, otherColor, "n1", "n2"},
+		{`n2 → c10 {"type":"error","code":11,"text":"busy","in_reply_to":4}`, errorColor, "n2", "clients"},
+		{`c0 → n1 {"type":"read","msg_id":9}`, clientColor, "clients", "n1"},
+		{`n1 → n10 {"type":"gossip","values":[1]} (dropped by a partition)`, dropColor, "n1", "n10"},
 	}
 	if len(got) != len(want) {
-		t.Fatalf("%d arrows, want %d (the undelivered gossip is not drawn): %+v", len(got), len(want), got)
+		t.Fatalf("%d arrows, want %d: %+v", len(got), len(want), got)
 	}
-	for i := range want {
-		g, w := got[i], want[i]
-		if g.title != w.title || g.label != w.label || g.stroke != w.stroke ||
-			!near(g.x1, w.x1) || !near(g.y1, w.y1) || !near(g.x2, w.x2) || !near(g.y2, w.y2) {
-			t.Errorf("arrow %d = %+v\nwant %+v", i, g, w)
+	for i, w := range want {
+		g := got[i]
+		if g.title != w.title || g.stroke != w.stroke || !near(g.x1, x[w.from]) || !near(g.x2, x[w.to]) || g.y2 <= g.y1 {
+			t.Errorf("arrow %d = %+v\nwant %s from %s (x %.1f) down to %s (x %.1f)", i, g, w.title, w.from, x[w.from], w.to, x[w.to])
 		}
 	}
-	// Every endpoint gets a vertical line and a name.
-	names := texts(root)
-	for id := range x {
-		if !slices.Contains(names, id) {
-			t.Errorf("no name for %s", id)
-		}
-	}
-	if slices.Contains(names, "Additional network events not shown") {
-		t.Error("notice shown for a short journal")
+	if !got[5].dropped {
+		t.Error("the dropped message has no ×")
 	}
 }
 
@@ -113,67 +131,85 @@ func TestMessagesDropsInit(t *testing.T) {
 	topo := msg(2, "c1", "n1", `{"type":"topology","topology":{"n1":[]},"msg_id":1}`)
 	root := drawMessages(t, []journal.Event{send(init), recv(init), send(initOK), recv(initOK), send(topo), recv(topo)})
 	got := arrows(t, root)
-	if len(got) != 1 || got[0].label != `topology {:topology {"n1" []}}` {
+	if len(got) != 1 || !strings.Contains(got[0].title, `"type":"topology"`) {
 		t.Fatalf("arrows = %+v, want only the topology message", got)
 	}
-	// topology is the first and second event once init is gone, and c0 no
-	// longer appears at all.
-	if !near(got[0].y1, 50) || !near(got[0].y2, 70) {
-		t.Errorf("topology drawn from y=%v to y=%v, want 50 to 70", got[0].y1, got[0].y2)
-	}
-	if slices.Contains(texts(root), "c0") {
-		t.Error("c0 is drawn although it only took part in init")
+	if !slices.Contains(texts(root), `topology {:topology {"n1" []}}`) {
+		t.Errorf("no label on the topology message: %q", texts(root))
 	}
 }
 
-func TestMessagesTruncation(t *testing.T) {
-	journalOf := func(n int) []journal.Event {
-		events := []journal.Event{send(msg(0, "c0", "n1", `{"type":"init"}`))}
-		for i := range n {
-			m := msg(i+1, "n1", "n2", fmt.Sprintf(`{"type":"gossip","value":%d}`, i))
-			if i%2 == 0 {
-				events = append(events, send(m))
-			} else {
-				events = append(events, recv(msg(i, "n1", "n2", "{}")))
-			}
-		}
-		return events
+// A long journal is drawn in parts: the start, from each mark, the middle
+// when there is no mark, and the final reads, maxShown events in all, with
+// a band for each stretch left out.
+func TestMessagesParts(t *testing.T) {
+	var events []journal.Event
+	for i := range 20000 {
+		m := msg(i, "n1", "n2", fmt.Sprintf(`{"type":"gossip","value":%d}`, i))
+		at := time.Duration(i) * time.Millisecond
+		events = append(events, journal.Event{Kind: journal.Send, Time: at, Message: m}, journal.Event{Kind: journal.Recv, Time: at, Message: m})
 	}
-	const notice = "Additional network events not shown"
 	for _, tt := range []struct {
-		events     int
-		wantNotice bool
-	}{{10000, false}, {10001, true}} {
-		root := drawMessages(t, journalOf(tt.events))
-		if got := slices.Contains(texts(root), notice); got != tt.wantNotice {
-			t.Errorf("%d events: notice shown = %v, want %v", tt.events, got, tt.wantNotice)
-		}
-		// 5 000 send/receive pairs fit in the first 10 000 steps either way.
-		if n := len(arrows(t, root)); n != 5000 {
-			t.Errorf("%d events: %d arrows, want 5000", tt.events, n)
-		}
-		// Names repeat every 50 steps: steps 0, 50, …, 9950.
-		if n := countText(root, "n1"); n != 200 {
-			t.Errorf("%d events: n1 named %d times, want 200", tt.events, n)
-		}
-		if tt.wantNotice {
-			for _, n := range root.all("text") {
-				if n.Text == notice && n.attr("fill") != noticeColor {
-					t.Errorf("notice colour %s", n.attr("fill"))
+		name  string
+		marks []journal.Mark
+		bands []string
+	}{
+		{"no marks: the start and the middle", nil, nil},
+		{"partition, heal, final reads", []journal.Mark{
+			{Time: 5 * time.Second, Kind: journal.Partition, Text: "partition (one): n1 | n2"},
+			{Time: 8 * time.Second, Kind: journal.Heal, Text: "network healed"},
+			{Time: 19 * time.Second, Kind: journal.FinalReads, Text: "final reads"},
+		}, []string{"partition (one): n1 | n2", "network healed", "final reads"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			root := drawMessages(t, events, tt.marks...)
+			if n := len(arrows(t, root)); n != maxShown/2 {
+				t.Errorf("%d arrows, want %d (the events shown, in send/receive pairs)", n, maxShown/2)
+			}
+			all := texts(root)
+			if !slices.ContainsFunc(all, func(s string) bool {
+				return strings.HasPrefix(s, "⋯ ") && strings.Contains(s, " events not shown, from ")
+			}) {
+				t.Errorf("no band says what is left out")
+			}
+			for _, b := range tt.bands {
+				if !slices.Contains(all, b) {
+					t.Errorf("no band %q", b)
 				}
 			}
-		}
+			if !slices.ContainsFunc(all, func(s string) bool { return strings.Contains(s, fmt.Sprintf("%d of the run's 40000 events", maxShown)) }) {
+				t.Errorf("the title does not say how much is shown")
+			}
+		})
 	}
 }
 
-func countText(root node, s string) int {
-	n := 0
-	for _, t := range texts(root) {
-		if t == s {
-			n++
+func TestMessagesPartsToShow(t *testing.T) {
+	events := make([]journal.Event, 100)
+	for i := range events {
+		events[i].Time = time.Duration(i) * time.Second
+	}
+	for _, tt := range []struct {
+		name  string
+		marks []journal.Mark
+		limit int
+		want  [][2]int
+	}{
+		{"all fit", nil, 100, [][2]int{{0, 100}}},
+		{"the start and the middle", nil, 20, [][2]int{{0, 10}, {50, 60}}},
+		{"the start and each mark", []journal.Mark{{Time: 30 * time.Second, Kind: journal.Partition}, {Time: 95 * time.Second, Kind: journal.FinalReads}}, 30,
+			[][2]int{{0, 12}, {30, 43}, {95, 100}}},
+		// The start's share ends at the partition, which takes the rest:
+		// one part of 30 events.
+		{"a part cut short leaves its share to the next", []journal.Mark{{Time: 5 * time.Second, Kind: journal.Partition}}, 30,
+			[][2]int{{0, 30}}},
+		{"the final reads leave the rest of their share to the others", []journal.Mark{{Time: 98 * time.Second, Kind: journal.FinalReads}}, 30,
+			[][2]int{{0, 14}, {50, 64}, {98, 100}}},
+	} {
+		if got := partsToShow(events, tt.marks, tt.limit); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: parts %v, want %v", tt.name, got, tt.want)
 		}
 	}
-	return n
 }
 
 func TestMessageLabels(t *testing.T) {
@@ -208,13 +244,13 @@ func TestMessagesEscapesText(t *testing.T) {
 	m := msg(1, "n1", "n2", `{"type":"note","text":"<b>&\"'\u0000</b>"}`)
 	root := drawMessages(t, []journal.Event{send(m), recv(m)})
 	got := arrows(t, root)
-	if len(got) != 1 || !strings.Contains(got[0].label, `<b>&\"'`) {
+	if len(got) != 1 || !strings.Contains(got[0].title, `<b>&\"'`) {
 		t.Errorf("arrows = %+v", got)
 	}
 }
 
 func TestMessagesRejectsEventsWithoutMessage(t *testing.T) {
-	err := Messages(&bytes.Buffer{}, []journal.Event{send(msg(1, "n1", "n2", `{}`)), {Kind: journal.Recv}})
+	err := Messages(&bytes.Buffer{}, []journal.Event{send(msg(1, "n1", "n2", `{}`)), {Kind: journal.Recv}}, nil)
 	if err == nil || !strings.Contains(err.Error(), "journal event 1 has no message") {
 		t.Errorf("err = %v", err)
 	}
@@ -224,5 +260,8 @@ func TestMessagesOfAnEmptyJournal(t *testing.T) {
 	root := drawMessages(t, nil)
 	if n := len(arrows(t, root)); n != 0 {
 		t.Errorf("%d arrows", n)
+	}
+	if !slices.Contains(texts(root), "No messages.") {
+		t.Errorf("texts %q", texts(root))
 	}
 }

@@ -19,7 +19,9 @@ type canvas struct {
 func newCanvas(width, height float64) *canvas {
 	c := &canvas{}
 	c.b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	fmt.Fprintf(&c.b, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="sans-serif" font-size="12">`+"\n",
+	// "only light" keeps a browser's forced dark mode from recolouring
+	// parts of the picture (such as arrowheads) but not others.
+	fmt.Fprintf(&c.b, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="sans-serif" font-size="12" style="color-scheme: only light">`+"\n",
 		num(width), num(height), num(width), num(height))
 	c.rect(0, 0, width, height, `fill="#FFFFFF"`)
 	return c

@@ -1,9 +1,12 @@
 package plot
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -13,11 +16,16 @@ import (
 // The timeline's geometry and limits.
 const (
 	maxPairs        = 10000
-	pxPerSecond     = 50.0
-	columnWidth     = 110.0
+	columnWidth     = 100.0
 	columnGap       = 6.0
 	gutterWidth     = 56.0
-	minBarHeight    = 3.0
+	textBarHeight   = 14.0 // a bar this tall shows its text
+	minBarHeight    = 3.0  // shorter ops are drawn this tall, to stay visible
+	minPxPerSecond  = 40.0
+	maxPxPerSecond  = 400.0
+	idleAfter       = 2 * time.Second // a stretch with no op in flight this long is folded
+	idleHeight      = 26.0
+	foldHeight      = textBarHeight + idleHeight + 4
 	barTextLength   = 40
 	titleValueLimit = 300
 )
@@ -32,10 +40,16 @@ var barColors = map[history.Type]string{
 // Timeline writes timeline.html: one column per process (the nemesis
 // first), and in it one bar per op from its invocation to its completion,
 // coloured by outcome, with the op's details in the bar's title. Time runs
-// down the page at a fixed 50 px per second, so columns line up in time;
-// bars are at least 3 px tall so instant ops stay visible. Only the first
-// 10 000 completed ops, in invocation order, are drawn. The page needs
-// nothing but itself, and it is also well-formed XML.
+// down the page at one scale for every column, so columns line up in time,
+// and the axis ends with the last op.
+//
+// The scale is chosen so that a process's ops, at their usual spacing,
+// are tall enough to show their text (a bar is at least 14 px tall, less
+// only where the next op of its column follows sooner); stretches of more
+// than 2 s in which no op is in flight (the recovery before the final
+// reads) are folded into one line. Only the first 10 000 completed ops, in
+// invocation order, are drawn. The page needs nothing but itself, and it
+// is also well-formed XML.
 func Timeline(w io.Writer, h history.History) error {
 	pairs, err := pairOps(h)
 	if err != nil {
@@ -56,12 +70,8 @@ func Timeline(w io.Writer, h history.History) error {
 	for i, p := range procs {
 		column[p] = i
 	}
-	var last time.Duration
-	for _, p := range pairs {
-		last = max(last, p.complete.Time)
-	}
+	axis := newTimeAxis(pairs)
 	width := gutterWidth + float64(len(procs))*(columnWidth+columnGap)
-	height := top(last) + 2*minBarHeight
 
 	var b strings.Builder
 	b.WriteString(`<!DOCTYPE html>
@@ -75,10 +85,11 @@ body { background: #FFFFFF; color: #111111; font: 12px sans-serif; margin: 16px;
 .key span { display: inline-block; padding: 2px 8px; margin-right: 6px; border: 1px solid #888888; }
 .head, .ops { position: relative; }
 .head { position: sticky; top: 0; height: 22px; background: #FFFFFF; z-index: 1; border-bottom: 1px solid #888888; }
-.head div, .op, .tick { position: absolute; box-sizing: border-box; }
+.head div, .op, .tick, .idle { position: absolute; box-sizing: border-box; }
 .head div { top: 4px; width: ` + num(columnWidth) + `px; text-align: center; font-weight: bold; }
 .tick { left: 0; width: ` + num(gutterWidth-6) + `px; text-align: right; color: #555555; border-top: 1px solid #CCCCCC; }
-.op { width: ` + num(columnWidth) + `px; overflow: hidden; white-space: nowrap; font-size: 10px; line-height: 12px; padding: 0 3px; border: 1px solid rgba(0, 0, 0, 0.3); border-radius: 2px; }
+.idle { left: 0; height: ` + num(idleHeight) + `px; line-height: ` + num(idleHeight) + `px; padding-left: ` + num(gutterWidth) + `px; color: #B36200; font-weight: bold; border-top: 1px dashed #FF8C00; border-bottom: 1px dashed #FF8C00; background: #FFF6E8; }
+.op { width: ` + num(columnWidth) + `px; overflow: hidden; white-space: nowrap; font-size: 11px; line-height: 12px; padding: 0 3px; border: 1px solid rgba(0, 0, 0, 0.3); border-radius: 2px; }
 `)
 	for _, t := range outcomes {
 		fmt.Fprintf(&b, ".%s { background: %s; }\n", t, barColors[t])
@@ -98,16 +109,20 @@ body { background: #FFFFFF; color: #111111; font: 12px sans-serif; margin: 16px;
 		for i, p := range procs {
 			fmt.Fprintf(&b, `<div style="left: %spx;">%s</div>`+"\n", num(left(i)), esc(processLabel(p)))
 		}
-		fmt.Fprintf(&b, "</div>\n"+`<div class="ops" style="width: %spx; height: %spx;">`+"\n", num(width), num(height))
-		step := time.Duration(niceStep(40/pxPerSecond) * float64(time.Second))
-		for t := time.Duration(0); t <= last; t += step {
-			fmt.Fprintf(&b, `<div class="tick" style="top: %spx;">%s s</div>`+"\n", num(top(t)), esc(fmt.Sprint(t.Seconds())))
-		}
-		for _, p := range pairs {
-			barHeight := max(top(p.complete.Time)-top(p.invoke.Time), minBarHeight)
+		fmt.Fprintf(&b, "</div>\n"+`<div class="ops" style="width: %spx; height: %spx;">`+"\n", num(width), num(axis.height()+textBarHeight))
+		axis.writeTicks(&b, width)
+		bottoms := columnBottoms(pairs, column, axis)
+		for i, p := range pairs {
+			top := axis.y(p.invoke.Time)
+			height := min(max(axis.y(p.complete.Time)-top, textBarHeight), bottoms[i]-top)
+			height = max(height, minBarHeight)
+			text := ""
+			if height >= textBarHeight-2 {
+				text = shorten(barText(p), barTextLength)
+			}
 			fmt.Fprintf(&b, `<div class="op %s" style="left: %spx; top: %spx; height: %spx;" title="%s">%s</div>`+"\n",
-				barClass(p.complete.Type), num(left(column[p.invoke.Process])), num(top(p.invoke.Time)), num(barHeight),
-				esc(opTitle(p)), esc(shorten(barText(p), barTextLength)))
+				barClass(p.complete.Type), num(left(column[p.invoke.Process])), num(top), num(height),
+				esc(opTitle(p)), esc(text))
 		}
 		b.WriteString("</div>\n")
 	}
@@ -118,9 +133,117 @@ body { background: #FFFFFF; color: #111111; font: 12px sans-serif; margin: 16px;
 	return nil
 }
 
-// left and top place a column and a moment of the run on the page.
-func left(column int) float64     { return gutterWidth + float64(column)*(columnWidth+columnGap) }
-func top(t time.Duration) float64 { return t.Seconds() * pxPerSecond }
+// columnBottoms says, for each pair, how far down its bar may reach: to
+// the next bar of its column, less a pixel, so that a bar grown to show its
+// text never covers the next op.
+func columnBottoms(pairs []opPair, column map[int]int, axis *timeAxis) []float64 {
+	bottoms := make([]float64, len(pairs))
+	next := map[int]float64{} // column -> top of the next bar below
+	for i := len(pairs) - 1; i >= 0; i-- {
+		c := column[pairs[i].invoke.Process]
+		top := axis.y(pairs[i].invoke.Time)
+		bottoms[i] = math.Inf(1)
+		if n, ok := next[c]; ok {
+			bottoms[i] = n - 1
+		}
+		next[c] = top
+	}
+	return bottoms
+}
+
+// left places a column on the page.
+func left(column int) float64 { return gutterWidth + float64(column)*(columnWidth+columnGap) }
+
+// timeAxis maps the run's time to the page: linear at one scale, but with
+// every stretch of more than idleAfter in which no op was in flight folded
+// to foldHeight: room for the bars above it to show their text, then the
+// line that says what was folded.
+type timeAxis struct {
+	pxPerSecond float64
+	folds       []fold // in time order
+	end         time.Duration
+}
+
+// fold is an idle stretch [from, to).
+type fold struct{ from, to time.Duration }
+
+func newTimeAxis(pairs []opPair) *timeAxis {
+	a := &timeAxis{pxPerSecond: scaleFor(pairs)}
+	spans := make([]fold, len(pairs))
+	for i, p := range pairs {
+		spans[i] = fold{p.invoke.Time, p.complete.Time}
+		a.end = max(a.end, p.complete.Time)
+	}
+	slices.SortFunc(spans, func(x, y fold) int { return cmp.Compare(x.from, y.from) })
+	var busyUntil time.Duration
+	for i, s := range spans {
+		if i > 0 && s.from-busyUntil > idleAfter {
+			a.folds = append(a.folds, fold{busyUntil, s.from})
+		}
+		busyUntil = max(busyUntil, s.to)
+	}
+	return a
+}
+
+// scaleFor chooses the pixels per second at which nine in ten of a
+// process's ops start a text bar or more after the one before, so that
+// they show their text.
+func scaleFor(pairs []opPair) float64 {
+	last := map[int]time.Duration{}
+	var gaps []time.Duration
+	for _, p := range pairs {
+		if !p.invoke.IsClient() {
+			continue
+		}
+		if prev, ok := last[p.invoke.Process]; ok {
+			gaps = append(gaps, p.invoke.Time-prev)
+		}
+		last[p.invoke.Process] = p.invoke.Time
+	}
+	if len(gaps) == 0 {
+		return minPxPerSecond
+	}
+	slices.Sort(gaps)
+	p10 := gaps[len(gaps)/10].Seconds()
+	if p10 <= 0 {
+		return maxPxPerSecond
+	}
+	return min(maxPxPerSecond, max(minPxPerSecond, textBarHeight/p10))
+}
+
+// y is where moment t falls on the page.
+func (a *timeAxis) y(t time.Duration) float64 {
+	y, from := 0.0, time.Duration(0)
+	for _, f := range a.folds {
+		if t < f.to {
+			if t <= f.from {
+				break
+			}
+			return y + (f.from-from).Seconds()*a.pxPerSecond + foldHeight*float64(t-f.from)/float64(f.to-f.from)
+		}
+		y += (f.from-from).Seconds()*a.pxPerSecond + foldHeight
+		from = f.to
+	}
+	return y + (t-from).Seconds()*a.pxPerSecond
+}
+
+func (a *timeAxis) height() float64 { return a.y(a.end) }
+
+// writeTicks labels the axis at round seconds, up to the last op and not
+// inside a fold, and writes a line across each fold.
+func (a *timeAxis) writeTicks(b *strings.Builder, width float64) {
+	step := time.Duration(niceStep(40/a.pxPerSecond) * float64(time.Second))
+	for t := time.Duration(0); t <= a.end; t += step {
+		if slices.ContainsFunc(a.folds, func(f fold) bool { return t > f.from && t < f.to }) {
+			continue
+		}
+		fmt.Fprintf(b, `<div class="tick" style="top: %spx;">%s s</div>`+"\n", num(a.y(t)), esc(strconv.FormatFloat(t.Seconds(), 'f', -1, 64)))
+	}
+	for _, f := range a.folds {
+		fmt.Fprintf(b, `<div class="idle" style="top: %spx; width: %spx;">⋯ %.1f s with no op in flight, from %.1f s to %.1f s ⋯</div>`+"\n",
+			num(a.y(f.from)+textBarHeight), num(width), (f.to - f.from).Seconds(), f.from.Seconds(), f.to.Seconds())
+	}
+}
 
 func processLabel(p int) string {
 	if p == history.NemesisProcess {

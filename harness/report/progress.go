@@ -14,10 +14,12 @@ import (
 
 // Snapshot is the state of a run that the progress line shows.
 type Snapshot struct {
-	Phase          string        // "main", "drain", "recovery", "final reads"
-	Elapsed        time.Duration // of the main phase
-	Total          time.Duration // --time-limit
-	OK, Fail, Info int           // client completions so far
+	Phase string // "main", "drain", "recovery", "final reads"
+	// Elapsed is the time spent in the phase so far, and Total its length
+	// (--time-limit for the main phase, the recovery's 10 s); 0 for a
+	// phase that ends when its ops do.
+	Elapsed, Total time.Duration
+	OK, Fail, Info int // client completions so far
 	Partitioned    bool
 }
 
@@ -28,8 +30,20 @@ func (s Snapshot) line() string {
 	if s.Partitioned {
 		partition = "active"
 	}
-	return fmt.Sprintf("%-11s %ds/%ds  ok %d  fail %d  info %d  partition: %s",
-		s.Phase, int64(s.Elapsed/time.Second), int64(s.Total/time.Second), s.OK, s.Fail, s.Info, partition)
+	clock := fmt.Sprintf("%ds", int64(s.Elapsed/time.Second))
+	if s.Total > 0 {
+		clock += fmt.Sprintf("/%ds", int64(s.Total/time.Second))
+	}
+	return fmt.Sprintf("%-11s %s  ok %d  fail %d  info %d  partition: %s",
+		s.Phase, clock, s.OK, s.Fail, s.Info, partition)
+}
+
+// news reports whether s shows anything that last did not, other than
+// the clock: a plain line that repeats the previous one but for the time
+// tells a reader nothing.
+func (s Snapshot) news(last Snapshot) bool {
+	s.Elapsed, last.Elapsed = 0, 0
+	return s != last
 }
 
 // terminalEvery is how often a terminal line is redrawn at most: often
@@ -38,7 +52,9 @@ const terminalEvery = 200 * time.Millisecond
 
 // Progress prints the live progress line. On a terminal it redraws one line
 // in place; elsewhere (a CI log, a pipe) it prints a plain line now and
-// then, so the log shows the run moving without a line per op.
+// then, when something other than the clock has changed, so the log shows
+// the run moving without a line per op, and a quiet phase (the recovery)
+// once.
 type Progress struct {
 	mu       sync.Mutex
 	w        io.Writer
@@ -47,8 +63,9 @@ type Progress struct {
 	now      func() time.Time // replaced in tests
 
 	latest    Snapshot
-	pending   bool // latest has not been written yet
-	wrote     bool // something has been written
+	pending   bool     // latest has not been written yet
+	wrote     bool     // something has been written
+	written   Snapshot // what was written last
 	lastPhase string
 	lastWrite time.Time
 	done      bool
@@ -74,7 +91,8 @@ func (p *Progress) Update(s Snapshot) {
 	}
 	p.latest, p.pending = s, true
 	now := p.now()
-	if !p.wrote || s.Phase != p.lastPhase || now.Sub(p.lastWrite) >= p.every {
+	due := now.Sub(p.lastWrite) >= p.every && (p.terminal || s.news(p.written))
+	if !p.wrote || s.Phase != p.lastPhase || due {
 		p.write(now)
 	}
 }
@@ -88,7 +106,7 @@ func (p *Progress) Done() {
 		return
 	}
 	p.done = true
-	if p.pending {
+	if p.pending && (p.terminal || p.latest.news(p.written)) {
 		p.write(p.now())
 	}
 	if p.terminal && p.wrote {
@@ -104,7 +122,7 @@ func (p *Progress) write(now time.Time) {
 	} else {
 		io.WriteString(p.w, p.latest.line()+"\n")
 	}
-	p.pending, p.wrote = false, true
+	p.pending, p.wrote, p.written = false, true, p.latest
 	p.lastPhase, p.lastWrite = p.latest.Phase, now
 }
 

@@ -55,6 +55,29 @@ func TestProgressPlainIsRateLimited(t *testing.T) {
 	}
 }
 
+// A phase in which nothing happens but the clock (the recovery) is one
+// plain line, not one every few seconds that repeats it; a phase without
+// a fixed length shows only its own clock.
+func TestProgressPlainQuietPhaseOnce(t *testing.T) {
+	p, b, clock := newTestProgress(false, 5*time.Second)
+	recovery := func(elapsed time.Duration) Snapshot {
+		return Snapshot{Phase: "recovery", Elapsed: elapsed, Total: 10 * time.Second, OK: 494}
+	}
+	p.Update(Snapshot{Phase: "drain", OK: 490})
+	for s := time.Duration(0); s <= 10*time.Second; s += time.Second {
+		p.Update(recovery(s))
+		clock.advance(time.Second)
+	}
+	p.Update(Snapshot{Phase: "final reads", Elapsed: time.Second, OK: 519})
+	p.Done()
+	want := "drain       0s  ok 490  fail 0  info 0  partition: none\n" +
+		"recovery    0s/10s  ok 494  fail 0  info 0  partition: none\n" +
+		"final reads 1s  ok 519  fail 0  info 0  partition: none\n"
+	if b.String() != want {
+		t.Errorf("plain progress:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
 func TestProgressDoneFlushesHeldBackState(t *testing.T) {
 	p, b, clock := newTestProgress(false, 5*time.Second)
 	p.Update(mainPhase(0, 0))

@@ -9,6 +9,7 @@ import (
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/timing"
 )
 
 // Summary is everything the end-of-run summary is written from.
@@ -18,15 +19,16 @@ type Summary struct {
 	Nodes       []string
 	Concurrency int
 	StorePath   string
-	DeliveryLag Lag // how late the network delivered messages against their deadlines
-	DispatchLag Lag // how late client ops were dispatched against the generator's schedule
+	// Timing is how far the harness kept to its own schedule: delivery
+	// and dispatch lag, and whether they may distort the latencies.
+	Timing      timing.Report
 	Seed        uint64
 	Interrupted bool // the run was stopped early (Ctrl-C): there is no verdict
 	Verbose     bool
 }
 
 // WriteSummary writes the plain-language summary of a finished run: a
-// crash first if there was one, then the verdict and why, the figures the
+// crash first if there was one, then the checker's verdict and why, the figures the
 // Gossip Glomers targets are stated in, what became of the values (and, for
 // each lost one, which nodes missed it), and where the run's files are.
 func WriteSummary(w io.Writer, s Summary) {
@@ -35,12 +37,12 @@ func WriteSummary(w io.Writer, s Summary) {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format+"\n", args...) }
 
 	if s.Interrupted {
-		p("Verdict: interrupted — no verdict; the figures below cover the run up to the interruption.")
+		p("Checker: no verdict, the run was interrupted; the figures below cover the run up to the interruption.")
 	} else if c := r.Crash; c != nil {
 		writeCrash(w, c)
-		p("Verdict: crashed — no verdict; the figures below cover the run up to the crash.")
+		p("Checker: no verdict, node %s crashed; the figures below cover the run up to the crash.", c.Node)
 	} else {
-		p("Verdict: %s.", Verdict(r.Valid))
+		p("Checker: %s.", Verdict(r))
 	}
 	if r.Valid != checker.Valid {
 		for _, why := range reasons(r) {
@@ -58,6 +60,7 @@ func WriteSummary(w io.Writer, s Summary) {
 	} else {
 		p("Stable latency: none (no value became stable)")
 	}
+	writeDistortion(w, s.Timing, wl.StableLatencies)
 	if q := wl.LostLatencies; q != nil {
 		p("Lost latency: median %d ms, max %d ms (from known to the last read that still held it)", q[1], q[4])
 	}
@@ -93,7 +96,7 @@ func WriteSummary(w io.Writer, s Summary) {
 		network += fmt.Sprintf(", %d partitions", n)
 	}
 	p("%s; %d messages, %d between servers", network, r.Net.All.MsgCount, r.Net.Servers.MsgCount)
-	p("Timing: %s", timing(s.DeliveryLag, s.DispatchLag))
+	p("Timing: %s", timingLine(s.Timing))
 	p("Seed: %d (repeat the run's random choices with --seed %d)", s.Seed, s.Seed)
 	p("Store: %s", s.StorePath)
 }
@@ -161,25 +164,6 @@ func partitions(h history.History) int {
 		}
 	}
 	return n
-}
-
-// timing reports the harness's own lateness, so a reader can tell whether
-// the latencies above are the nodes' or the harness's.
-func timing(delivery, dispatch Lag) string {
-	var parts []string
-	for _, l := range []struct {
-		name string
-		lag  Lag
-		of   string
-	}{{"delivery lag", delivery, "messages"}, {"dispatch lag", dispatch, "client ops"}} {
-		if l.lag.Count == 0 {
-			parts = append(parts, l.name+" not measured")
-			continue
-		}
-		parts = append(parts, fmt.Sprintf("%s p50 %s, p99 %s, max %s (%d %s)",
-			l.name, ms(l.lag.P50), ms(l.lag.P99), ms(l.lag.Max), l.lag.Count, l.of))
-	}
-	return strings.Join(parts, "; ")
 }
 
 // ms writes a duration in milliseconds with one decimal.

@@ -7,15 +7,25 @@ import (
 	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
 )
 
-// Verdict says in a few plain words what a validity means for a run.
-func Verdict(v checker.Validity) string {
-	switch v {
+// Verdict names the checker's verdict and its main reason in a few words,
+// such as "valid, nothing lost" or "invalid, 3 values lost". It is only the
+// checker's: whether a run also meets a challenge's targets (latency,
+// messages per op) is for a judge to say, so it never claims more.
+func Verdict(r checker.Results) string {
+	switch r.Valid {
 	case checker.Valid:
-		return "valid — every check passed"
+		return "valid, nothing lost"
 	case checker.Invalid:
-		return "invalid — the run broke at least one rule"
+		switch n := len(r.Workload.Lost); n {
+		case 0:
+			return "invalid"
+		case 1:
+			return "invalid, 1 value lost"
+		default:
+			return fmt.Sprintf("invalid, %d values lost", n)
+		}
 	default:
-		return "unknown — the checks could not reach a decision"
+		return "unknown, no decision"
 	}
 }
 

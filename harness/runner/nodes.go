@@ -15,9 +15,12 @@ import (
 	"github.com/deamondev/gossip-glomers-tutorial/harness/transport"
 )
 
-// tailLines is how many of a node's last stdout and stderr lines are kept
-// for a crash report.
-const tailLines = 32
+// tailLines is how many of a node's last stdout and stderr lines a crash
+// report shows, and tailBytes how much of each stream is kept for it.
+const (
+	tailLines = 32
+	tailBytes = 16 * 1024
+)
 
 // node is the harness' side of one running node: it routes what the node
 // writes, logs its stderr, and notices when it exits on its own.
@@ -32,6 +35,9 @@ type node struct {
 	stderr  tail
 	copies  sync.WaitGroup // the stdout and stderr readers
 	watcher sync.WaitGroup // watch
+	// gone is closed once the node has exited and everything it wrote has
+	// been routed: no reply from it can come after that.
+	gone chan struct{}
 }
 
 // startNode starts one node, registers it on the network and begins
@@ -47,7 +53,7 @@ func (r *run) startNode(id string) (*node, error) {
 		logFile.Close()
 		return nil, err
 	}
-	n := &node{id: id, proc: proc, logPath: logPath, run: r}
+	n := &node{id: id, proc: proc, logPath: logPath, run: r, gone: make(chan struct{})}
 	r.net.AddNode(id, func(line []byte) error {
 		_, err := proc.Stdin().Write(append(line, '\n'))
 		return err
@@ -68,11 +74,13 @@ func (n *node) routeStdout() {
 	rd := bufio.NewReaderSize(n.proc.Stdout(), 64*1024)
 	for lineNo := 1; ; lineNo++ {
 		line, err := rd.ReadBytes('\n')
+		if len(line) > 0 {
+			n.mu.Lock()
+			n.stdout.write(line)
+			n.mu.Unlock()
+		}
 		line = bytes.TrimRight(line, "\r\n")
 		if len(line) > 0 || err == nil {
-			n.mu.Lock()
-			n.stdout.add(string(line))
-			n.mu.Unlock()
 			n.route(lineNo, line)
 		}
 		if err != nil {
@@ -98,48 +106,69 @@ func (n *node) route(lineNo int, line []byte) {
 // logStderr appends the node's stderr to its log file, keeps its last
 // lines, and copies it to the console with --log-stderr.
 //
-// Writes to the file are buffered and flushed whenever the node has
-// nothing more waiting, so a burst of log lines costs one write, not one
-// per line, and the file is never behind by more than the burst.
+// It copies what the node wrote in the chunks it arrives in, rather than
+// line by line: a node that logs every message it handles writes as much
+// to stderr as to stdout, and the harness must not spend its time on it.
+// The file is written through a spool, so a slow disk never makes the
+// node wait.
 func (n *node) logStderr(f *os.File) {
 	defer n.copies.Done()
-	defer f.Close()
-	rd := bufio.NewReaderSize(n.proc.Stderr(), 64*1024)
-	w := bufio.NewWriterSize(f, 64*1024)
-	defer w.Flush()
+	log := newSpool(f)
+	defer func() {
+		if err := log.Close(); err != nil {
+			n.run.log.Warnf("node %s: writing its log %s: %v", n.id, n.logPath, err)
+		}
+	}()
+	buf := make([]byte, 64*1024)
+	var console []byte // a line begun but not ended, for --log-stderr
+	endsLine := true
 	for {
-		line, err := rd.ReadString('\n')
-		if line != "" {
-			w.WriteString(line)
-			text := strings.TrimRight(line, "\r\n")
+		k, err := n.proc.Stderr().Read(buf)
+		if k > 0 {
+			chunk := buf[:k]
+			log.Write(chunk)
+			endsLine = chunk[k-1] == '\n'
 			n.mu.Lock()
-			n.stderr.add(text)
+			n.stderr.write(chunk)
 			n.mu.Unlock()
 			if n.run.cfg.Options.LogStderr {
-				n.run.log.Infof("%s stderr: %s", n.id, text)
+				console = n.echoStderr(append(console, chunk...))
 			}
 		}
 		if err != nil {
-			if line != "" && !strings.HasSuffix(line, "\n") {
-				w.WriteString("\n")
+			if !endsLine {
+				log.Write([]byte("\n"))
+			}
+			if len(console) > 0 {
+				n.run.log.Infof("%s stderr: %s", n.id, console)
 			}
 			return
 		}
-		if rd.Buffered() == 0 {
-			w.Flush()
+	}
+}
+
+// echoStderr prints the whole lines of text on the console and returns
+// the unfinished rest.
+func (n *node) echoStderr(text []byte) []byte {
+	for {
+		line, rest, found := bytes.Cut(text, []byte("\n"))
+		if !found {
+			return text
 		}
+		n.run.log.Infof("%s stderr: %s", n.id, bytes.TrimRight(line, "\r"))
+		text = rest
 	}
 }
 
 // watch reports at once a node that exits before the harness stops it.
 func (n *node) watch() {
 	<-n.proc.Done()
+	n.copies.Wait() // its last words are routed and in the tails
+	close(n.gone)
 	if n.proc.Exit().Stopped {
 		return
 	}
-	n.copies.Wait() // its last words are in the tails
-	c := n.crash()
-	n.run.crashed(c)
+	n.run.crashed(n.crash())
 }
 
 // crash describes how the node ended, with its last output.
@@ -165,18 +194,38 @@ func (n *node) stop() {
 	n.watcher.Wait() // a crash just before the stop is recorded, not lost
 }
 
-// tail keeps the last tailLines lines.
-type tail struct{ buf []string }
+// tail keeps the last tailBytes (up to twice that between trims) of a
+// stream, for its last lines. What it keeps starts at the start of a line.
+type tail struct{ buf []byte }
 
-func (t *tail) add(line string) {
-	if len(t.buf) == tailLines {
-		copy(t.buf, t.buf[1:])
-		t.buf = t.buf[:tailLines-1]
+func (t *tail) write(p []byte) {
+	t.buf = append(t.buf, p...)
+	if len(t.buf) <= 2*tailBytes {
+		return
 	}
-	t.buf = append(t.buf, line)
+	cut := len(t.buf) - tailBytes
+	if t.buf[cut-1] != '\n' {
+		if i := bytes.IndexByte(t.buf[cut:], '\n'); i >= 0 {
+			cut += i + 1 // a line cut in two is left out
+		}
+	}
+	t.buf = append(t.buf[:0], t.buf[cut:]...)
 }
 
-func (t *tail) lines() []string { return append([]string(nil), t.buf...) }
+// lines returns the last tailLines lines, without their line ends; the
+// last may be unfinished.
+func (t *tail) lines() []string {
+	text := strings.TrimSuffix(string(t.buf), "\n")
+	if text == "" {
+		return nil
+	}
+	lines := strings.Split(text, "\n")
+	lines = lines[max(0, len(lines)-tailLines):]
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return lines
+}
 
 func clip(b []byte, max int) string {
 	if len(b) <= max {

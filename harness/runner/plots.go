@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"syscall"
-	"time"
+	"strings"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/journey"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/plot"
 )
 
@@ -30,9 +30,32 @@ func (r *run) drawPlots(h history.History, events []journal.Event) checker.Perf 
 		Merge(draw("latency-quantiles.svg", func(w io.Writer) error { return plot.LatencyQuantiles(w, h) }))
 	p.RateGraph = draw("rate.svg", func(w io.Writer) error { return plot.Rate(w, h) })
 	p.Valid = p.LatencyGraph.Merge(p.RateGraph)
-	draw("messages.svg", func(w io.Writer) error { return plot.Messages(w, events) })
+	marks := journal.Marks(h)
+	draw("messages.svg", func(w io.Writer) error { return plot.Messages(w, events, marks) })
 	draw("timeline.html", func(w io.Writer) error { return plot.Timeline(w, h) })
+	if err := journal.WriteFile(r.dir.File(journal.FileName), events, marks); err != nil {
+		r.log.Warnf("saving the journal: %v", err)
+	}
+	r.drawJourneys(events, marks)
 	return p
+}
+
+// drawJourneys draws the journeys of the values most worth a look (see
+// journey.Choose) and says which they are.
+func (r *run) drawJourneys(events []journal.Event, marks []journal.Mark) {
+	var drawn []string
+	for _, c := range journey.Choose(events) {
+		j, _ := journey.Follow(events, marks, c.Value)
+		name := fmt.Sprintf("journey-%d.svg", c.Value)
+		if err := writeTo(r.dir.File(name), func(w io.Writer) error { return plot.Journey(w, j) }); err != nil {
+			r.log.Warnf("drawing %s: %v", name, err)
+			continue
+		}
+		drawn = append(drawn, fmt.Sprintf("%s (%s)", name, c.Why))
+	}
+	if len(drawn) > 0 {
+		r.log.Filef("Journeys drawn: %s", strings.Join(drawn, "; "))
+	}
 }
 
 func writeTo(path string, fn func(io.Writer) error) error {
@@ -50,20 +73,4 @@ func writeTo(path string, fn func(io.Writer) error) error {
 		return err
 	}
 	return f.Close()
-}
-
-// cpuTime is the processor time the harness process has used so far (its
-// nodes are other processes and not counted).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// cpuUse says how much of one core the harness itself used: the cost of
-// the measurement, not of the nodes.
-func cpuUse(cpu, wall time.Duration) string {
-	return fmt.Sprintf("%v of processor time over %v (%.1f%% of one core)", cpu.Round(time.Millisecond), wall.Round(time.Millisecond), 100*cpu.Seconds()/wall.Seconds())
 }

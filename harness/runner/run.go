@@ -123,18 +123,18 @@ func Run(ctx context.Context, cfg Config) Result {
 	}
 
 	phase := atomic.Value{}
-	phase.Store("main")
+	phase.Store(phaseStart{"main", time.Now()})
 	gen := r.generator(rec, func(name string) {
-		phase.Store(name)
+		phase.Store(phaseStart{name, time.Now()})
 		r.log.Filef("Final phase: %s", name)
 	})
 	progress := report.NewProgress(cfg.Console, cfg.Terminal, cfg.ProgressEvery)
 	mainStart := time.Now()
-	stopProgress := r.showProgress(progress, rec, &phase, mainStart)
+	stopProgress := r.showProgress(progress, rec, &phase)
 
 	cpuBefore := cpuTime()
 	gen.Main(ctx)
-	mainCPU := cpuUse(cpuTime()-cpuBefore, time.Since(mainStart))
+	mainCPU := measureMain(cpuTime()-cpuBefore, time.Since(mainStart))
 	if ctx.Err() == nil {
 		gen.Final(ctx)
 	}
@@ -160,6 +160,7 @@ func Run(ctx context.Context, cfg Config) Result {
 		Perf:         perf,
 		Crash:        crash,
 	})
+	results.Timing = r.assessTiming(gen, mainCPU, results.Workload.StableLatencies)
 	if err := dir.WriteResults(results); err != nil {
 		r.log.Warnf("writing the results: %v", err)
 	}
@@ -169,8 +170,7 @@ func Run(ctx context.Context, cfg Config) Result {
 		Nodes:       o.Nodes,
 		Concurrency: o.Concurrency,
 		StorePath:   dir.Path,
-		DeliveryLag: report.NewLag(r.net.DeliveryLags()),
-		DispatchLag: report.NewLag(gen.DispatchLags()),
+		Timing:      *results.Timing,
 		Seed:        o.Seed,
 		Verbose:     o.Verbose,
 		Interrupted: interrupted,
@@ -232,8 +232,14 @@ func (r *run) generator(rec *history.Recorder, phase func(string)) *generator.Ge
 	}, rec)
 }
 
+// phaseStart is the phase a run is in, and when it began.
+type phaseStart struct {
+	name  string
+	start time.Time
+}
+
 // showProgress updates the progress line until the returned func is called.
-func (r *run) showProgress(p *report.Progress, rec *history.Recorder, phase *atomic.Value, mainStart time.Time) (stop func()) {
+func (r *run) showProgress(p *report.Progress, rec *history.Recorder, phase *atomic.Value) (stop func()) {
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
@@ -241,9 +247,14 @@ func (r *run) showProgress(p *report.Progress, rec *history.Recorder, phase *ato
 		defer tick.Stop()
 		for {
 			_, ok, fail, info := rec.Counts()
-			elapsed := min(time.Since(mainStart), r.cfg.Options.TimeLimit)
+			ph := phase.Load().(phaseStart)
+			total := map[string]time.Duration{"main": r.cfg.Options.TimeLimit, "recovery": generator.Recovery}[ph.name]
+			elapsed := time.Since(ph.start)
+			if total > 0 {
+				elapsed = min(elapsed, total)
+			}
 			p.Update(report.Snapshot{
-				Phase: phase.Load().(string), Elapsed: elapsed, Total: r.cfg.Options.TimeLimit,
+				Phase: ph.name, Elapsed: elapsed, Total: total,
 				OK: ok, Fail: fail, Info: info, Partitioned: r.net.Partitioned(),
 			})
 			select {

@@ -54,7 +54,7 @@ func TestRunInProcessValidWithGossip(t *testing.T) {
 			t.Error("no message between servers: the nodes' gossip was not routed")
 		}
 		assertStoreWritten(t, res.Dir)
-		if !strings.Contains(console, "Verdict: valid") {
+		if !strings.Contains(console, "Checker: valid, nothing lost.") {
 			t.Errorf("console lacks the valid verdict:\n%s", console)
 		}
 		if m := regexp.MustCompile(`, (\d+) partitions?;`).FindStringSubmatch(console); m == nil {
@@ -185,6 +185,52 @@ func TestRunInProcessKeepsTheValueOfFailedBroadcasts(t *testing.T) {
 	})
 }
 
+// A node that stops reading its input for a while fills its pipe and holds
+// back the messages to it: the summary warns that the harness fell behind
+// its schedule, names that node as the likely cause, and results.edn keeps
+// the figures.
+func TestRunInProcessWarnsWhenANodeStopsReading(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		res, console := runInProcess(t, behaviour{gossip: 500 * time.Millisecond, stallNode: "n2", stallAt: 5 * time.Second, stallFor: 3 * time.Second})
+		if res.Results == nil || res.Results.Timing == nil {
+			t.Fatalf("no timing in the results; console:\n%s", console)
+		}
+		tm := res.Results.Timing
+		if !tm.Behind || len(tm.SlowReaders) != 1 || tm.SlowReaders[0].Node != "n2" {
+			t.Errorf("timing %+v: want behind, with n2 the one slow reader", tm)
+		}
+		for _, want := range []string{
+			`\nWARNING: the harness fell behind its own schedule, so the latencies above may be overstated\.\n`,
+			`\n  - Likely cause: node n2 did not read its input for a while: writes to it waited \d\.\d s in all with its pipe full, and \d+ of the \d+ messages to it were late\.\n`,
+			`\n  - By how much: deliveries were late by \d+\.\d ms on average, `,
+		} {
+			if !regexp.MustCompile(want).MatchString(console) {
+				t.Errorf("console does not match %q:\n%s", want, console)
+			}
+		}
+		if strings.Contains(console, "machine was busy") {
+			t.Errorf("the machine is blamed for n2's stall:\n%s", console)
+		}
+		raw, err := os.ReadFile(filepath.Join(res.Dir, "results.edn"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !regexp.MustCompile(`:timing \{:behind-schedule\? true, :delivery-lag \{:count \d+, :mean-ms [\d.]+, :p50-ms [\d.]+, :p99-ms [\d.]+, :max-ms [\d.]+\}, .*:slow-readers \[\{:node "n2", :blocked-ms [\d.]+,`).Match(raw) {
+			t.Errorf("results.edn does not record the lag and the slow reader:\n%s", raw)
+		}
+	})
+}
+
+// A run whose nodes keep up prints no warning.
+func TestRunInProcessNoWarningOnTime(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		res, console := runInProcess(t, behaviour{gossip: 500 * time.Millisecond})
+		if strings.Contains(console, "WARNING") || res.Results.Timing.Behind {
+			t.Errorf("a run that kept to time warns:\n%s", console)
+		}
+	})
+}
+
 // runInProcess runs 5 in-process nodes for 20 s at 10 ops/s under the
 // partition nemesis and returns the result and what the console showed.
 func runInProcess(t *testing.T, b behaviour) (runner.Result, string) {
@@ -193,6 +239,12 @@ func runInProcess(t *testing.T, b behaviour) (runner.Result, string) {
 }
 
 func runInProcessContext(ctx context.Context, t *testing.T, b behaviour) (runner.Result, string) {
+	t.Helper()
+	return runInProcessWith(ctx, t, b, func(*cli.Options) {})
+}
+
+// runInProcessWith is runInProcess with options changed by adjust.
+func runInProcessWith(ctx context.Context, t *testing.T, b behaviour, adjust func(*cli.Options)) (runner.Result, string) {
 	t.Helper()
 	opts := cli.Options{
 		Workload:        "broadcast",
@@ -209,11 +261,16 @@ func runInProcessContext(ctx context.Context, t *testing.T, b behaviour) (runner
 		SeedGiven:       true,
 		Store:           filepath.Join(t.TempDir(), "store"),
 	}
+	adjust(&opts)
 	console := new(lockedBuffer)
 	res := runner.Run(ctx, runner.Config{
 		Options: opts,
 		Transport: transport.Pipe{Run: func(id string, stdin io.Reader, stdout, stderr io.Writer) error {
-			return serveNode(stdin, stdout, stderr, b)
+			nb := b
+			if id != b.stallNode {
+				nb.stallFor = 0
+			}
+			return serveNode(stdin, stdout, stderr, nb)
 		}},
 		Console: console,
 	})
@@ -235,8 +292,15 @@ type behaviour struct {
 	gossip time.Duration
 	// refuse makes it answer every broadcast with a definite error.
 	refuse bool
+	// flood sends every new value a client broadcasts to every other
+	// node, once.
+	flood bool
 	// seen, if set, records every client request the nodes get.
 	seen *requests
+	// stallNode stops reading its input stallAt after it starts, for
+	// stallFor.
+	stallNode         string
+	stallAt, stallFor time.Duration
 }
 
 // requests records the client requests nodes got, in arrival order.
@@ -260,7 +324,7 @@ func (r *requests) add(q request) {
 // with a gossip period, sends all of them to every other node each period
 // (anti-entropy, so partitions only delay it). It returns when stdin ends.
 func serveNode(stdin io.Reader, stdout, stderr io.Writer, b behaviour) error {
-	n := &testNode{out: stdout, refuse: b.refuse, seen: b.seen, values: map[int]bool{}}
+	n := &testNode{out: stdout, refuse: b.refuse, flood: b.flood, seen: b.seen, values: map[int]bool{}}
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	if b.gossip > 0 {
@@ -269,7 +333,12 @@ func serveNode(stdin io.Reader, stdout, stderr io.Writer, b behaviour) error {
 	defer wg.Wait()
 	defer close(done)
 	lines := bufio.NewScanner(stdin)
+	stallAt := time.Now().Add(b.stallAt)
 	for lines.Scan() {
+		if b.stallFor > 0 && time.Now().After(stallAt) {
+			time.Sleep(b.stallFor)
+			b.stallFor = 0
+		}
 		if err := n.handle(lines.Bytes()); err != nil {
 			fmt.Fprintf(stderr, "test node: %v\n", err)
 		}
@@ -281,6 +350,7 @@ type testNode struct {
 	outMu  sync.Mutex
 	out    io.Writer
 	refuse bool
+	flood  bool
 	seen   *requests
 
 	mu     sync.Mutex
@@ -331,6 +401,11 @@ func (n *testNode) handle(line []byte) error {
 		reply["code"] = 11
 		reply["text"] = "refusing on purpose"
 	case b.Type == "broadcast":
+		if n.flood && !n.values[b.Message] {
+			for _, p := range n.peers {
+				defer n.send(n.id, p, map[string]any{"type": "gossip", "messages": []int{b.Message}})
+			}
+		}
 		n.values[b.Message] = true
 		reply["type"] = "broadcast_ok"
 	case b.Type == "read":

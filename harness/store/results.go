@@ -33,6 +33,9 @@ func resultsTree(r checker.Results) (omap, error) {
 	if r.Crash != nil {
 		m = m.add("crash", crashTree(*r.Crash))
 	}
+	if r.Timing != nil {
+		m = m.add("timing", timingTree(*r.Timing))
+	}
 	return m.add("valid?", validity(r.Valid)), nil
 }
 

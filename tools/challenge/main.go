@@ -14,6 +14,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -52,7 +53,7 @@ func dispatch(args []string) int {
 			return 2
 		}
 		if args[0] == "judge" {
-			return judgeFile(c, args[2])
+			return judgeFile(os.Stdout, c, args[2], 0)
 		}
 		fmt.Println(strings.Join(c.Flags, " "))
 		return 0
@@ -77,19 +78,25 @@ func dispatch(args []string) int {
 	return 2
 }
 
-// judgeFile prints the verdicts for one results.edn; 0 when all pass.
-func judgeFile(c challenges.Challenge, path string) int {
+// judgeFile prints the verdicts for one results.edn, ending in the one
+// line that says whether the challenge passed; 0 when it did. runExit is
+// the exit status of the run that wrote the file: a run that failed
+// cannot pass the challenge, whatever its targets say.
+func judgeFile(w io.Writer, c challenges.Challenge, path string, runExit int) int {
 	res, err := challenges.ReadResults(path)
 	if err != nil {
-		fmt.Printf("FAIL  %-20s %v\n", "results", err)
+		fmt.Fprintf(w, "FAIL: the challenge could not be judged: %v\n", err)
 		return 1
 	}
-	fmt.Printf("Targets of %s, judged from %s:\n", c.Name, path)
-	ok := challenges.PrintVerdicts(os.Stdout, challenges.Judge(c, res))
-	if all, found := challenges.Lookup(res, challenges.Keys("net", "all", "msgs-per-op")); found {
-		fmt.Printf("info  %-20s %v (not a target: it also counts client messages; [:net :all :msgs-per-op])\n", "all msgs-per-op", all)
+	fmt.Fprintf(w, "Targets of %s, judged from %s:\n", c.Name, path)
+	vs := challenges.Judge(c, res)
+	challenges.PrintTargets(w, vs)
+	line, pass := challenges.Outcome(vs)
+	if pass && runExit != 0 {
+		line, pass = fmt.Sprintf("FAIL: every target passes, but the run itself exited with status %d; see its output above", runExit), false
 	}
-	if !ok {
+	fmt.Fprintln(w, line)
+	if !pass {
 		return 1
 	}
 	return 0

@@ -32,16 +32,12 @@ func runCommand(args []string) int {
 		return 2
 	}
 	results, code, err := runWorkload(c, *bin, *harness, *maelstrom, *store, fs.Args(), os.Stdout)
+	fmt.Println()
 	if err != nil {
-		fmt.Printf("\nFAIL  %-20s %v\n", "run", err)
+		fmt.Printf("FAIL: the challenge could not be judged: %v\n", err)
 		return 1
 	}
-	fmt.Println()
-	verdict := judgeFile(c, results)
-	if code != 0 && verdict == 0 {
-		fmt.Printf("note: the run itself exited with status %d\n", code)
-	}
-	return verdict
+	return judgeFile(os.Stdout, c, results, code)
 }
 
 // runWorkload runs the challenge's flags plus extra against bin, through
@@ -49,15 +45,16 @@ func runCommand(args []string) int {
 // path of the run's results.edn and the runner's exit status.
 func runWorkload(c challenges.Challenge, bin, harness, maelstrom, store string, extra []string, out *os.File) (string, int, error) {
 	runner := harness
-	args := []string{"test", "-w", "broadcast", "--bin", bin}
-	args = append(args, c.Flags...)
+	base := append([]string{"--bin", bin}, c.Flags...)
 	if maelstrom != "" {
 		runner = maelstrom
-		store = "store"
 	} else {
-		args = append(args, "--store", store)
+		base = append(base, "--store", store)
 	}
-	args = append(args, extra...)
+	flags := mergeFlags(base, extra)
+	// Maelstrom always writes to ./store; the harness where --store says.
+	store = flagValue(flags, "--store", "store")
+	args := append([]string{"test", "-w", "broadcast"}, flags...)
 	fmt.Fprintf(out, "$ %s %s\n", runner, quoteArgs(args))
 	cmd := exec.Command(runner, args...)
 	cmd.Stdout, cmd.Stderr = out, out

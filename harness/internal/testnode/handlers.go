@@ -7,7 +7,8 @@ import (
 )
 
 // handle runs the handler for one message. exit is true when the node must
-// stop with the given status (only --misbehave crash does that).
+// stop with the given status (only --misbehave crash and exit-at-init do
+// that).
 func (n *node) handle(msg envelope) (status int, exit bool) {
 	var h header
 	if err := json.Unmarshal(msg.Body, &h); err != nil {
@@ -25,6 +26,10 @@ func (n *node) handle(msg envelope) (status int, exit bool) {
 	id := *h.MsgID
 	switch h.Type {
 	case "init":
+		if n.cfg.misbehave == exitAtInit {
+			n.log.Print("exiting before answering init, on purpose")
+			return exitCrash, true
+		}
 		n.handleInit(msg, id)
 	case "topology":
 		if n.cfg.misbehave != noTopology {

@@ -36,12 +36,13 @@ const (
 	unknownDest     = "unknown-dest"
 	crash           = "crash"
 	noInit          = "no-init"
+	exitAtInit      = "exit-at-init"
 	noTopology      = "no-topology"
 	extraReplyField = "extra-reply-field"
 	errorReply      = "error-reply"
 )
 
-var misbehaviours = []string{behave, badJSON, extraField, unknownDest, crash, noInit, noTopology, extraReplyField, errorReply}
+var misbehaviours = []string{behave, badJSON, extraField, unknownDest, crash, noInit, exitAtInit, noTopology, extraReplyField, errorReply}
 
 // Exit statuses.
 const (

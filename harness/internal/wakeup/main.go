@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/clock"
-	"github.com/deamondev/gossip-glomers-tutorial/harness/report"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/timing"
 )
 
 func main() {
@@ -29,7 +29,7 @@ func main() {
 	}
 	time.Sleep(*delay)
 
-	l := report.NewLag(measure(*duration, *period))
+	l := timing.NewLag(measure(*duration, *period))
 	fmt.Printf("Machine floor: a lone waiter woke p50 %.2f ms, p99 %.2f ms, max %.2f ms late (%d waits of %v)\n",
 		ms(l.P50), ms(l.P99), ms(l.Max), l.Count, *period)
 }

@@ -90,3 +90,51 @@ func TestUnknownWorkloadNamesTheValidOnes(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// The judgement ends in exactly one line that says whether the challenge
+// passed, and a failing one names every failed target with its value.
+func TestPrintVerdictsEndsInOneOutcomeLine(t *testing.T) {
+	tests := []struct {
+		workload, file string
+		pass           bool
+		last           string
+	}{
+		{"broadcast-3d", "testdata/maelstrom-3d.edn", false,
+			"FAIL: the challenge is not met (2 of 4 targets fail): median latency 452 ms (want < 400 ms); max latency 794 ms (want < 600 ms)"},
+		{"broadcast-3e", "testdata/maelstrom-3d.edn", false,
+			"FAIL: the challenge is not met (1 of 4 targets fail): servers msgs-per-op 25.219414 (want < 20)"},
+		{"broadcast-3b", "testdata/spec-8.1.edn", true, "PASS: the challenge is met (1 of 1 targets pass)"},
+		{"broadcast-3e", "testdata/spec-8.1.edn", true, "PASS: the challenge is met (4 of 4 targets pass)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.workload+" "+tt.file, func(t *testing.T) {
+			c, _ := Find(tt.workload)
+			res, err := ReadResults(tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if got := PrintVerdicts(&buf, Judge(c, res)); got != tt.pass {
+				t.Errorf("PrintVerdicts = %v, want %v", got, tt.pass)
+			}
+			lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+			if len(lines) != len(c.Targets)+1 {
+				t.Fatalf("%d lines for %d targets, want one per target and one outcome:\n%s", len(lines), len(c.Targets), buf.String())
+			}
+			if last := lines[len(lines)-1]; last != tt.last {
+				t.Errorf("last line\n got %q\nwant %q", last, tt.last)
+			}
+			for _, l := range lines[:len(lines)-1] {
+				if !strings.HasPrefix(l, "PASS  ") && !strings.HasPrefix(l, "FAIL  ") {
+					t.Errorf("target line %q is not PASS or FAIL", l)
+				}
+			}
+		})
+	}
+}
+
+func TestOutcomeWithoutTargetsFails(t *testing.T) {
+	if line, pass := Outcome(nil); pass || !strings.HasPrefix(line, "FAIL") {
+		t.Errorf("Outcome(nil) = %q, %v; want a failure", line, pass)
+	}
+}

@@ -1,4 +1,4 @@
-package report
+package timing
 
 import (
 	"testing"
@@ -11,7 +11,7 @@ func TestNewLag(t *testing.T) {
 		samples = append(samples, time.Duration(i)*time.Millisecond)
 	}
 	got := NewLag(samples)
-	want := Lag{Count: 100, P50: 51 * time.Millisecond, P99: 100 * time.Millisecond, Max: 100 * time.Millisecond}
+	want := Lag{Count: 100, Mean: 50500 * time.Microsecond, P50: 51 * time.Millisecond, P99: 100 * time.Millisecond, Max: 100 * time.Millisecond}
 	if got != want {
 		t.Errorf("NewLag = %+v, want %+v", got, want)
 	}

@@ -1,4 +1,4 @@
-package report
+package timing
 
 import (
 	"slices"
@@ -10,8 +10,8 @@ import (
 // against the generator's schedule. Small lags mean the harness kept up, so
 // the latencies it measured belong to the nodes, not to the harness.
 type Lag struct {
-	Count         int
-	P50, P99, Max time.Duration
+	Count               int
+	Mean, P50, P99, Max time.Duration
 }
 
 // NewLag summarises lag samples, taking quantiles the way the checker does
@@ -24,5 +24,9 @@ func NewLag(samples []time.Duration) Lag {
 	sorted := slices.Clone(samples)
 	slices.Sort(sorted)
 	at := func(q float64) time.Duration { return sorted[min(n-1, int(float64(n)*q))] }
-	return Lag{Count: n, P50: at(0.5), P99: at(0.99), Max: sorted[n-1]}
+	var sum time.Duration
+	for _, d := range sorted {
+		sum += d
+	}
+	return Lag{Count: n, Mean: sum / time.Duration(n), P50: at(0.5), P99: at(0.99), Max: sorted[n-1]}
 }

@@ -1,0 +1,163 @@
+// Package jsonscan walks valid JSON text without decoding it: the fields
+// of an object and the integers in a value. The harness reads every message
+// a node sends, and bodies of many kilobytes, so it validates each once
+// (json.Valid) and then finds what it needs with these plain byte loops
+// instead of decoding the text again.
+//
+// Every function here expects valid JSON; on anything else its result is
+// undefined, though it never panics.
+package jsonscan
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+)
+
+// Members calls fn with each key and raw value of the object in b, in
+// order, and whether the value holds whitespace outside its strings. It
+// reports false if b is not an object.
+func Members(b []byte, fn func(key string, value []byte, spaces bool)) bool {
+	i := skipSpace(b, 0)
+	if i == len(b) || b[i] != '{' {
+		return false
+	}
+	i = skipSpace(b, i+1)
+	for i < len(b) && b[i] == '"' {
+		end := stringEnd(b, i)
+		key, _ := Unquote(b[i:end])
+		i = skipSpace(b, end)
+		i = skipSpace(b, i+1) // the colon
+		if i >= len(b) {
+			break
+		}
+		end, spaces := valueEnd(b, i)
+		fn(key, b[i:end], spaces)
+		i = skipSpace(b, end)
+		if i < len(b) && b[i] == ',' {
+			i = skipSpace(b, i+1)
+		}
+	}
+	return true
+}
+
+// Ints calls fn with every integer in the value b, in order, outside its
+// strings; numbers with a fraction or an exponent are not integers, nor
+// are those too large for an int.
+func Ints(b []byte, fn func(int)) {
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c == '"':
+			i = stringEnd(b, i)
+		case c == '-' || c >= '0' && c <= '9':
+			end := i + 1
+			for end < len(b) && !endsScalar(b[end]) {
+				end++
+			}
+			if n, ok := atoi(b[i:end]); ok {
+				fn(n)
+			}
+			i = end
+		default:
+			i++
+		}
+	}
+}
+
+// atoi reads a JSON number that is an integer; it does what strconv.Atoi
+// does without making a string of every number.
+func atoi(num []byte) (int, bool) {
+	neg := num[0] == '-'
+	if neg {
+		num = num[1:]
+	}
+	if len(num) == 0 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range num {
+		if c < '0' || c > '9' || n > (math.MaxInt-9)/10 {
+			return 0, false // a fraction, an exponent, or too large
+		}
+		n = n*10 + int(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// Unquote returns the text of a raw JSON string, and false if raw is not
+// a string.
+func Unquote(raw []byte) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' {
+		return "", false
+	}
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return string(raw[1 : len(raw)-1]), true
+	}
+	var s string
+	err := json.Unmarshal(raw, &s)
+	return s, err == nil
+}
+
+// valueEnd returns the index just past the value that starts at b[i], and
+// whether whitespace occurs in it outside strings.
+func valueEnd(b []byte, i int) (end int, spaces bool) {
+	switch b[i] {
+	case '"':
+		return stringEnd(b, i), false
+	case '{', '[':
+	default: // a number, true, false or null
+		for i < len(b) && !endsScalar(b[i]) {
+			i++
+		}
+		return i, false
+	}
+	depth := 0
+	for ; i < len(b); i++ {
+		switch b[i] {
+		case '"':
+			i = stringEnd(b, i) - 1
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth--; depth == 0 {
+				return i + 1, spaces
+			}
+		case ' ', '\t', '\r', '\n':
+			spaces = true
+		}
+	}
+	return i, spaces
+}
+
+// stringEnd returns the index just past the string that starts at b[i].
+func stringEnd(b []byte, i int) int {
+	for i++; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return len(b)
+}
+
+// endsScalar reports whether c can follow a number or literal.
+func endsScalar(c byte) bool {
+	switch c {
+	case ',', '}', ']', ' ', '\t', '\r', '\n':
+		return true
+	}
+	return false
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
+		i++
+	}
+	return i
+}
