@@ -33,7 +33,7 @@ build:
 	$(foreach s,$(STEPS),go build -o bin/$(s) ./$(s) &&) true
 	go build -o bin/harness ./harness
 	go build -o bin/challenge ./tools/challenge
-	go build -o bin/testnode ./harness/internal/testnode
+	go build -o bin/testnode ./harness/testnode/cmd/testnode
 	go build -o bin/wakeup ./harness/internal/wakeup
 
 bin/harness: FORCE
@@ -41,7 +41,7 @@ bin/harness: FORCE
 bin/challenge: FORCE
 	@go build -o $@ ./tools/challenge
 bin/testnode: FORCE
-	@go build -o $@ ./harness/internal/testnode
+	@go build -o $@ ./harness/testnode/cmd/testnode
 bin/wakeup: FORCE
 	@go build -o $@ ./harness/internal/wakeup
 FORCE:

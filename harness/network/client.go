@@ -44,9 +44,12 @@ func (c *Client) Close() {
 // ErrTimeout is returned by Call when no reply came in time.
 var ErrTimeout = errors.New("no reply in time")
 
-// Reply is the body of the message that answered a request.
+// Reply is the message that answered a request.
 type Reply struct {
 	Message *journal.Message
+	// Fields are its body's fields, decoded once: a read_ok lists every
+	// value a node holds, and is the largest thing the harness reads.
+	Fields map[string]json.RawMessage
 	// MsgID is the msg_id the request was sent with.
 	MsgID int
 }
@@ -76,11 +79,10 @@ func (c *Client) Call(dest string, body map[string]any, timeout time.Duration) (
 			continue
 		}
 		c.net.record(journal.Recv, e.msg)
-		var head struct {
-			InReplyTo *int `json:"in_reply_to"`
-		}
-		if json.Unmarshal(e.msg.Body, &head) == nil && head.InReplyTo != nil && *head.InReplyTo == id {
-			return Reply{Message: e.msg, MsgID: id}, nil
+		var fields map[string]json.RawMessage
+		var inReplyTo int
+		if json.Unmarshal(e.msg.Body, &fields) == nil && json.Unmarshal(fields["in_reply_to"], &inReplyTo) == nil && inReplyTo == id {
+			return Reply{Message: e.msg, Fields: fields, MsgID: id}, nil
 		}
 	}
 }

@@ -59,17 +59,23 @@ func ParseLine(line []byte) (Line, error) {
 			return Line{}, fmt.Errorf(`"id" must be an integer, got %s`, id)
 		}
 	}
+	// The decoder has checked that the whole line, body included, is valid
+	// JSON, so its first character says whether the body is an object. A
+	// body is scanned again only if it has whitespace to take out: bodies
+	// are most of what the harness reads (a read_ok lists every value), and
+	// nodes usually write them compact already.
 	l.Body = fields["body"]
 	if len(l.Body) == 0 {
 		l.Body = json.RawMessage("{}")
 	}
-	var body map[string]json.RawMessage
-	if err := json.Unmarshal(l.Body, &body); err != nil || body == nil {
+	if l.Body[0] != '{' {
 		return Line{}, fmt.Errorf(`"body" must be a JSON object, got %s`, clip(l.Body))
 	}
-	compact := new(bytes.Buffer)
-	if err := json.Compact(compact, l.Body); err == nil {
-		l.Body = compact.Bytes()
+	if bytes.ContainsAny(l.Body, " \t\r\n") {
+		compact := new(bytes.Buffer)
+		if err := json.Compact(compact, l.Body); err == nil {
+			l.Body = compact.Bytes()
+		}
 	}
 	return l, nil
 }

@@ -24,6 +24,10 @@ func TestParseLine(t *testing.T) {
 		{`{"src":1,"dest":"n1","body":{}}`, `"src" must be a string`, ""},
 		{`{"src":"n0","dest":null,"body":{}}`, `"dest" must be a string`, ""},
 		{`{"src":"n0","dest":"n1","body":[]}`, `"body" must be a JSON object`, ""},
+		{`{"src":"n0","dest":"n1","body":null}`, `"body" must be a JSON object`, ""},
+		{`{"src":"n0","dest":"n1","body":"{}"}`, `"body" must be a JSON object`, ""},
+		{`{"src":"n0","dest":"n1","body":	{"text":"a b",` + "\n" + `"n":[1, 2]}}`, "", `{"text":"a b","n":[1,2]}`},
+		{`{"src":"n0","dest":"n1","body":{"text":"a b"}}`, "", `{"text":"a b"}`},
 		{`{"id":"x","src":"n0","dest":"n1","body":{}}`, `"id" must be an integer`, ""},
 	}
 	for _, tt := range tests {

@@ -37,10 +37,14 @@ type node struct {
 // startNode starts one node, registers it on the network and begins
 // reading its output.
 func (r *run) startNode(id string) (*node, error) {
-	logPath := r.dir.NodeLog(id)
-	logFile, err := os.Create(logPath)
-	if err != nil {
-		return nil, fmt.Errorf("node %s: create its log: %w", id, err)
+	logPath := r.nodeLog(id)
+	var logFile io.WriteCloser = nopCloser{io.Discard} // no store: only the tail is kept
+	if logPath != "" {
+		f, err := os.Create(logPath)
+		if err != nil {
+			return nil, fmt.Errorf("node %s: create its log: %w", id, err)
+		}
+		logFile = f
 	}
 	proc, err := r.cfg.Transport.Start(id)
 	if err != nil {
@@ -101,7 +105,7 @@ func (n *node) route(lineNo int, line []byte) {
 // Writes to the file are buffered and flushed whenever the node has
 // nothing more waiting, so a burst of log lines costs one write, not one
 // per line, and the file is never behind by more than the burst.
-func (n *node) logStderr(f *os.File) {
+func (n *node) logStderr(f io.WriteCloser) {
 	defer n.copies.Done()
 	defer f.Close()
 	rd := bufio.NewReaderSize(n.proc.Stderr(), 64*1024)
@@ -164,6 +168,10 @@ func (n *node) stop() {
 	n.copies.Wait()
 	n.watcher.Wait() // a crash just before the stop is recorded, not lost
 }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
 
 // tail keeps the last tailLines lines.
 type tail struct{ buf []string }
