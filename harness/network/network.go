@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,7 +35,7 @@ type Config struct {
 	// (--log-net-send, --log-net-recv).
 	Trace func(kind journal.Kind, m *journal.Message)
 	// Clock waits for deadlines: clock.Precise in real runs, the zero
-	// Clock under testing/synctest.
+	// Clock or clock.Virtual under testing/synctest.
 	Clock clock.Clock
 }
 
@@ -141,8 +142,22 @@ func Encode(m *journal.Message) []byte {
 }
 
 func appendJSONString(b []byte, s string) []byte {
+	if plainASCII([]byte(s)) && !strings.ContainsAny(s, "\"<>&") && !hasControl(s) {
+		return append(append(append(b, '"'), s...), '"') // a node id, nearly always
+	}
 	q, _ := json.Marshal(s)
 	return append(b, q...)
+}
+
+// hasControl reports whether s holds a control character, which JSON
+// must escape.
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 {
+			return true
+		}
+	}
+	return false
 }
 
 // Send accepts a message from src for dest: it numbers it, journals it and

@@ -246,3 +246,12 @@ func TestEncodeMatchesJSON(t *testing.T) {
 		t.Errorf("Encode gave %s, want %s", got, want)
 	}
 }
+
+func TestAppendJSONStringIsJSONMarshal(t *testing.T) {
+	for _, s := range []string{"", "n1", "c42", `c"7`, `a\b`, "a<b>&", "tab\there", "\x01", "é", "\xff", "n1 2"} {
+		want, _ := json.Marshal(s)
+		if got := appendJSONString(nil, s); string(got) != string(want) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	}
+}

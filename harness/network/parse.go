@@ -18,8 +18,18 @@ type Line struct {
 // ParseLine checks one stdout line against Maelstrom's closed message
 // schema: a JSON object with string src and dest, an object body (missing
 // is taken as {}), an optional integer id (ignored: the network numbers
-// messages itself) and nothing else. The error says what is wrong.
+// messages itself) and nothing else. The error says what is wrong. The
+// body may share line's memory.
 func ParseLine(line []byte) (Line, error) {
+	if l, ok := parsePlain(line); ok {
+		return l, nil
+	}
+	return parseThoroughly(line)
+}
+
+// parseThoroughly is ParseLine for any line: it decodes the line with
+// encoding/json and says exactly what is wrong.
+func parseThoroughly(line []byte) (Line, error) {
 	var fields map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(line))
 	if err := dec.Decode(&fields); err != nil || fields == nil {

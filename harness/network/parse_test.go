@@ -45,3 +45,40 @@ func TestParseLine(t *testing.T) {
 		}
 	}
 }
+
+// parsePlain takes only lines it reads exactly as parseThoroughly does;
+// every other line, mistakes included, is left to parseThoroughly.
+func FuzzParsePlainAgreesWithParseThoroughly(f *testing.F) {
+	for _, line := range []string{
+		`{"src":"n0","dest":"c1","body":{"type":"read_ok","messages":[1,2,3],"in_reply_to":4}}`,
+		`{"id":7,"src":"n0","dest":"n1","body":{"type":"x"}}`,
+		`{"src":"n0","dest":"n1"}`,
+		` { "src" : "n0" , "dest" : "n1" , "body" : {"a":[{"b":"c}"}]} } `,
+		`{"src":"n0","dest":"n1","body":{"a":"x y"}}`,
+		`{"src":"n0","dest":"n1","id":-3,"body":{}}`,
+		`{"src":"n0","dest":"n1","id":1.5,"body":{}}`,
+		`{"src":"n0","dest":"n1","id":null,"body":{}}`,
+		`{"src":"n\u0030","dest":"n1","body":{}}`,
+		`{"s\u0072c":"n0","dest":"n1","body":{}}`,
+		`{"src":"n0","src":"n2","dest":"n1","body":{}}`,
+		`{"src":"n0","dest":"n1","body":{},"extra":1}`,
+		`{"src":"n0","dest":"n1","body":[]}`,
+		`{"src":"n0","dest":"n1","body":null}`,
+		`{"src":1,"dest":"n1","body":{}}`,
+		`{"dest":"n1","body":{}}`,
+		`{"src":"n0","dest":"n1","body":{}} {}`,
+		`[1,2]`, `null`, `not json`, ``,
+	} {
+		f.Add([]byte(line))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		plain, ok := parsePlain(line)
+		if !ok {
+			return
+		}
+		thorough, err := parseThoroughly(line)
+		if err != nil || plain.Src != thorough.Src || plain.Dest != thorough.Dest || string(plain.Body) != string(thorough.Body) {
+			t.Errorf("%s: parsePlain gives %+v, parseThoroughly %+v, %v", line, plain, thorough, err)
+		}
+	})
+}

@@ -50,7 +50,8 @@ type Config struct {
 	// console is not a terminal.
 	ProgressEvery time.Duration
 	// Clock waits for message deadlines and op dispatch times:
-	// clock.Precise for real runs, the zero Clock under testing/synctest.
+	// clock.Precise for real runs, clock.Virtual (or the zero Clock) under
+	// testing/synctest.
 	Clock clock.Clock
 	// NoStore runs without writing a file: no store directory, no node
 	// logs, history or results files, no plots. The results, history and

@@ -28,6 +28,7 @@ import (
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/cli"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/clock"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/runner"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/transport"
@@ -75,6 +76,7 @@ func Run(t *testing.T, node Node, args ...string) (Result, error) {
 				return node(opts.Args, stdin, stdout, stderr)
 			}},
 			Console:   console,
+			Clock:     clock.Virtual,
 			NoStore:   !opts.StoreGiven,
 			StoreTime: started,
 		})

@@ -58,18 +58,20 @@ func TestAnAntiEntropyNodeIsValidUnderPartitions(t *testing.T) {
 // partition cuts off; a seed repeats the run's schedule, so the same values
 // are lost again.
 func TestASeedRepeatsTheValuesANodeLoses(t *testing.T) {
-	args := append(slices.Clone(partitioned), "--seed", "3", "--", "--gossip", "flood")
-	first := run(t, args...)
-	if first.Exit != 1 || len(first.Results.Workload.Lost) == 0 {
-		t.Fatalf("exit %d with lost %v, want 1 (invalid) with lost values:\n%s", first.Exit, first.Results.Workload.Lost, first.Output)
-	}
-	if !strings.Contains(first.Summary, "Lost values, by the final reads of each node:") {
-		t.Errorf("the summary does not list the lost values:\n%s", first.Summary)
-	}
-	for range 3 {
-		again := run(t, args...)
-		if !slices.Equal(again.Results.Workload.Lost, first.Results.Workload.Lost) {
-			t.Errorf("seed 3 lost %v, then %v: a seed must repeat the run", first.Results.Workload.Lost, again.Results.Workload.Lost)
+	for seed := range 6 {
+		args := append(slices.Clone(partitioned), "--seed", fmt.Sprint(seed), "--", "--gossip", "flood")
+		first := run(t, args...)
+		if first.Exit != 1 || len(first.Results.Workload.Lost) == 0 {
+			t.Fatalf("seed %d: exit %d with lost %v, want 1 (invalid) with lost values:\n%s", seed, first.Exit, first.Results.Workload.Lost, first.Output)
+		}
+		if !strings.Contains(first.Summary, "Lost values, by the final reads of each node:") {
+			t.Errorf("the summary does not list the lost values:\n%s", first.Summary)
+		}
+		for range 2 {
+			again := run(t, args...)
+			if !slices.Equal(again.Results.Workload.Lost, first.Results.Workload.Lost) {
+				t.Errorf("seed %d lost %v, then %v: a seed must repeat the run", seed, first.Results.Workload.Lost, again.Results.Workload.Lost)
+			}
 		}
 	}
 }
