@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path"
+	"runtime"
 	"runtime/debug"
 	"strconv"
+	"syscall"
 	"testing"
 	"time"
 
@@ -71,14 +73,15 @@ func replay(t *testing.T, node sim.Node, c challenges.Challenge, seed uint64, ar
 func sweep(t *testing.T, node sim.Node, c challenges.Challenge, n int, args []string) {
 	parallel := flag.Lookup("test.parallel").Value.String()
 	fmt.Printf("make sim: %s against %s in simulation, seeds 1…%d, %s at a time\n", c.Name, module(), n, parallel)
-	start := time.Now()
+	cost := startCost()
 	outcomes := Seeds(t, node, c.Name, n, args...)
-	wall := time.Since(start)
+	cost.stop()
 
-	passed := 0
+	passed, messages := 0, 0
 	var samples []challenges.Sample
 	for _, o := range outcomes {
 		samples = append(samples, o.Sample)
+		messages += o.Results.Net.All.MsgCount
 		if o.Pass {
 			passed++
 		} else {
@@ -87,11 +90,47 @@ func sweep(t *testing.T, node sim.Node, c challenges.Challenge, n int, args []st
 	}
 	fmt.Println()
 	challenges.WriteTable(os.Stdout, []challenges.Row{{Name: c.Name, Samples: samples}})
-	fmt.Printf("\n%d of %d seeds met every target of %s; %d seeds simulated in %.1f s of wall time\n",
-		passed, n, c.Name, n, wall.Seconds())
+	fmt.Printf("\n%d of %d seeds met every target of %s.\n", passed, n, c.Name)
+	fmt.Printf("Simulated %d seeds in %.1f s of wall time (%s at a time) and %.1f s of processor time, %.2f s a seed; %d messages, %.0f allocations (%.1f KB) a message.\n",
+		n, cost.wall.Seconds(), parallel, cost.cpu.Seconds(), cost.cpu.Seconds()/float64(n),
+		messages, float64(cost.allocs)/float64(messages), float64(cost.bytes)/float64(messages)/1024)
 	if passed < n {
 		t.Fail()
 	}
+}
+
+// cost is what a sweep took: wall and processor time, and what this
+// process allocated meanwhile (the nodes', the harness' and the tests').
+type cost struct {
+	begin         time.Time
+	cpuBegin      time.Duration
+	memBegin      runtime.MemStats
+	wall, cpu     time.Duration
+	allocs, bytes uint64
+}
+
+func startCost() *cost {
+	c := &cost{begin: time.Now(), cpuBegin: cpuTime()}
+	runtime.ReadMemStats(&c.memBegin)
+	return c
+}
+
+func (c *cost) stop() {
+	c.wall = time.Since(c.begin)
+	c.cpu = cpuTime() - c.cpuBegin
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	c.allocs = m.Mallocs - c.memBegin.Mallocs
+	c.bytes = m.TotalAlloc - c.memBegin.TotalAlloc
+}
+
+// cpuTime is the processor time this process has used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // module names the step under test, for the replay commands: the last
