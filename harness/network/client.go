@@ -79,9 +79,9 @@ func (c *Client) Call(dest string, body map[string]any, timeout time.Duration) (
 			continue
 		}
 		c.net.record(journal.Recv, e.msg)
-		var fields map[string]json.RawMessage
+		fields, err := bodyFields(e.msg.Body)
 		var inReplyTo int
-		if json.Unmarshal(e.msg.Body, &fields) == nil && json.Unmarshal(fields["in_reply_to"], &inReplyTo) == nil && inReplyTo == id {
+		if err == nil && json.Unmarshal(fields["in_reply_to"], &inReplyTo) == nil && inReplyTo == id {
 			return Reply{Message: e.msg, Fields: fields, MsgID: id}, nil
 		}
 	}

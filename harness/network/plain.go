@@ -19,28 +19,16 @@ func parsePlain(line []byte) (l Line, ok bool) {
 		return Line{}, false
 	}
 	var seen uint8 // a bit per key
-	i := skipSpace(line, 0)
-	if i == len(line) || line[i] != '{' {
-		return Line{}, false
-	}
-	i = skipSpace(line, i+1)
-	for i < len(line) && line[i] != '}' {
-		// A key, then its value: the line is valid JSON, so each is where
-		// the grammar says and only its end has to be found.
-		keyEnd := skipValue(line, i)
-		key := line[i+1 : keyEnd-1]
+	ok = eachField(line, func(key, value []byte) bool {
 		bit := keyBits[string(key)]
 		if bit == 0 || seen&bit != 0 {
-			return Line{}, false // another key, an escaped one, or one seen twice
+			return false // another key, an escaped one, or one seen twice
 		}
 		seen |= bit
-		start := skipSpace(line, skipSpace(line, keyEnd)+1) // past the colon
-		end := skipValue(line, start)
-		value := line[start:end]
 		switch bit {
 		case srcBit, destBit:
 			if value[0] != '"' || !plainASCII(value) {
-				return Line{}, false // decoding would change it
+				return false // decoding would change it
 			}
 			if bit == srcBit {
 				l.Src = string(value[1 : len(value)-1])
@@ -49,27 +37,69 @@ func parsePlain(line []byte) (l Line, ok bool) {
 			}
 		case bodyBit:
 			if value[0] != '{' || bytes.ContainsAny(value, " \t\r\n") {
-				return Line{}, false
+				return false
 			}
 			l.Body = value
 		case idBit:
 			var n int64
 			if json.Unmarshal(value, &n) != nil {
-				return Line{}, false
+				return false
 			}
 		}
-		i = skipSpace(line, end)
-		if line[i] == ',' {
-			i = skipSpace(line, i+1)
-		}
-	}
-	if seen&(srcBit|destBit) != srcBit|destBit {
+		return true
+	})
+	if !ok || seen&(srcBit|destBit) != srcBit|destBit {
 		return Line{}, false
 	}
 	if l.Body == nil {
 		l.Body = json.RawMessage("{}")
 	}
 	return l, true
+}
+
+// bodyFields decodes a message body into its fields, as json.Unmarshal
+// into a map would. The network carries only bodies that are valid JSON
+// objects (ParseLine checks every line), so the plain keys nearly every
+// body has are found by walking it once; a key with an escape or beyond
+// ASCII is left to json.Unmarshal.
+func bodyFields(body []byte) (map[string]json.RawMessage, error) {
+	fields := make(map[string]json.RawMessage, 8)
+	plain := eachField(body, func(key, value []byte) bool {
+		if !plainASCII(key) {
+			return false
+		}
+		fields[string(key)] = value
+		return true
+	})
+	if plain {
+		return fields, nil
+	}
+	fields = nil
+	err := json.Unmarshal(body, &fields)
+	return fields, err
+}
+
+// eachField calls f with each key (as written, without its quotes) and
+// value of the JSON object b, in order, until f returns false. b must be
+// valid JSON, so that only the ends of keys and values need finding. It
+// reports whether b is an object and f took every field.
+func eachField(b []byte, f func(key, value []byte) bool) bool {
+	i := skipSpace(b, 0)
+	if i == len(b) || b[i] != '{' {
+		return false
+	}
+	for i = skipSpace(b, i+1); i < len(b) && b[i] != '}'; {
+		keyEnd := skipValue(b, i)
+		start := skipSpace(b, skipSpace(b, keyEnd)+1) // past the colon
+		end := skipValue(b, start)
+		if keyEnd < i+2 || end <= start || !f(b[i+1:keyEnd-1], b[start:end]) {
+			return false
+		}
+		if i = skipSpace(b, end); i < len(b) && b[i] == ',' {
+			i = skipSpace(b, i+1)
+		}
+	}
+	return true
 }
 
 // The keys of a message, a bit each.
@@ -92,16 +122,19 @@ func skipSpace(b []byte, i int) int {
 }
 
 // skipValue returns the index just past the JSON value that starts at i.
-// b must be valid JSON.
+// b must be valid JSON; on anything else it stops at the end of b.
 func skipValue(b []byte, i int) int {
 	depth := 0
 	for ; i < len(b); i++ {
 		switch b[i] {
 		case '"':
-			for i++; b[i] != '"'; i++ {
+			for i++; i < len(b) && b[i] != '"'; i++ {
 				if b[i] == '\\' {
 					i++
 				}
+			}
+			if i >= len(b) {
+				return len(b)
 			}
 			if depth == 0 {
 				return i + 1
