@@ -8,7 +8,9 @@
 // schedule all wait on the bubble's clock, which jumps ahead whenever every
 // goroutine of the run is blocked. The node's own work therefore takes no
 // time at all, which is the main difference from a real run (see the
-// harness README).
+// harness README). What the seed decides happens at the same virtual
+// moments on every run, and the generator acts last at each moment
+// (clock.Virtual's Settle), so a seed repeats its run.
 //
 // Each node runs as Node, in a goroutine of its own, with its own three
 // streams. Anything it writes to the process-wide standard logger (package
