@@ -67,14 +67,17 @@ func (o *output) take(t *testing.T) []sent {
 }
 
 // newTestServer returns a server on node id of a cluster of ids, whose node
-// writes into the returned output instead of stdout.
+// writes into the returned output instead of stdout. It is initialised as
+// the library initialises it on the init message, and has no topology yet.
 func newTestServer(id string, ids []string) (*server, *output) {
 	out := &output{}
 	n := maelstrom.NewNode()
 	n.Stdin = strings.NewReader("")
 	n.Stdout = out
 	n.Init(id, ids)
-	return newServer(n), out
+	s := newServer(n)
+	s.handleInit(maelstrom.Message{}) // never fails
+	return s, out
 }
 
 // request builds a message from src to n0 with the given JSON body.

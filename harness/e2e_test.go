@@ -1,7 +1,7 @@
 package main
 
 // The end-to-end tests run the harness as a user does: TestMain builds the
-// harness and the test node (internal/testnode) once, and every test starts
+// harness and the test node (testnode) once, and every test starts
 // the harness binary, which starts the test node as real processes. They
 // judge what a user sees: the exit status, the console, and the files in
 // the store.
@@ -47,7 +47,7 @@ func TestMain(m *testing.M) {
 	testnodeBin = filepath.Join(dir, "testnode")
 	err = goBuild(harnessBin, ".")
 	if err == nil {
-		err = goBuild(testnodeBin, "./internal/testnode")
+		err = goBuild(testnodeBin, "./testnode/cmd/testnode")
 	}
 	code := 1
 	if err != nil {

@@ -151,7 +151,7 @@ var flags = []flag{
 			if v == "" {
 				return badValue("--store", v, "the directory name is empty")
 			}
-			p.opts.Store = v
+			p.opts.Store, p.opts.StoreGiven = v, true
 			return nil
 		}},
 	{long: "--verbose",

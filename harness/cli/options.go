@@ -54,6 +54,7 @@ type Options struct {
 	Seed            uint64        // drives the generator's and the nemesis' random choices
 	SeedGiven       bool          // false when Seed was drawn at random
 	Store           string        // directory the run's files go under
+	StoreGiven      bool          // --store was on the line (a simulation writes files only then)
 	Verbose         bool          // print extra detail in the summary
 }
 

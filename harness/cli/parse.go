@@ -29,7 +29,20 @@ func Parse(args []string) (Options, error) {
 	default:
 		return Options{}, badFlag("", "unknown command %q; the commands are test and journey (see --help)", cmd)
 	}
-	words := args[1:]
+	return parse(args[1:], true)
+}
+
+// ParseInProcess reads the options of the test command, without the word
+// "test", for a run whose node is a function in this process (package sim):
+// the same flags, defaults and checks as Parse, except that there is no
+// program to name, so --bin is refused.
+func ParseInProcess(words []string) (Options, error) {
+	return parse(words, false)
+}
+
+// parse reads the options after the command word. withBin says whether the
+// node is a program named by --bin or a function in this process.
+func parse(words []string, withBin bool) (Options, error) {
 	if asksForHelp(words) {
 		return Options{}, ErrHelp
 	}
@@ -75,7 +88,7 @@ func Parse(args []string) (Options, error) {
 			return Options{}, err
 		}
 	}
-	return p.finish()
+	return p.finish(withBin)
 }
 
 // asksForHelp reports whether -h or --help comes before any "--": help
@@ -109,17 +122,21 @@ func isFlag(w string) bool {
 }
 
 // finish applies the defaults and the checks that need the whole line.
-func (p *parser) finish() (Options, error) {
+func (p *parser) finish(withBin bool) (Options, error) {
 	o := p.opts
 	if o.Workload == "" {
 		o.Workload = "broadcast"
 	}
 
-	bin, err := resolveBin(p.bin)
-	if err != nil {
-		return Options{}, err
+	var err error
+	switch {
+	case withBin:
+		if o.Bin, err = resolveBin(p.bin); err != nil {
+			return Options{}, err
+		}
+	case p.bin != "":
+		return Options{}, badValue("--bin", p.bin, "the node runs as a function in this process here, so there is no program to name; leave --bin out")
 	}
-	o.Bin = bin
 
 	if o.LatencyDist != "constant" && o.Latency == 0 {
 		why := map[string]string{

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -129,7 +130,7 @@ func TestParseGood(t *testing.T) {
 		{"seed zero", []string{"--seed", "0"},
 			func(o Options) bool { return o.SeedGiven && o.Seed == 0 }},
 		{"store", []string{"--store", "/tmp/runs"},
-			func(o Options) bool { return o.Store == "/tmp/runs" }},
+			func(o Options) bool { return o.Store == "/tmp/runs" && o.StoreGiven }},
 		{"every topology", []string{"--topology", "total"},
 			func(o Options) bool { return o.Topology == "total" }},
 		{"positional args", []string{"alpha", "--rate", "1", "beta"},
@@ -283,5 +284,33 @@ func TestParseNodesFile(t *testing.T) {
 	}
 	if want := []string{"a", "b", "d", "x", "z"}; !reflect.DeepEqual(o.Nodes, want) {
 		t.Errorf("nodes = %q, want %q (file, then --nodes, then --node)", o.Nodes, want)
+	}
+}
+
+// ParseInProcess takes the same flags without the command word and without
+// --bin, for a node that is a function in this process.
+func TestParseInProcess(t *testing.T) {
+	o, err := ParseInProcess([]string{"--node-count", "3", "--rate", "7", "--nemesis", "partition", "--seed", "9", "--", "--batch-interval", "1s"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(o.Nodes, []string{"n0", "n1", "n2"}) || o.Rate != 7 || o.Seed != 9 || !o.SeedGiven ||
+		!slices.Equal(o.Nemesis, []string{"partition"}) || !slices.Equal(o.Args, []string{"--batch-interval", "1s"}) {
+		t.Errorf("options %+v", o)
+	}
+	if o.Bin != "" || o.StoreGiven || o.Store != DefaultStore {
+		t.Errorf("Bin %q, Store %q (given %v): want no program and the default store, not asked for", o.Bin, o.Store, o.StoreGiven)
+	}
+
+	_, err = ParseInProcess([]string{"--bin", "/bin/true"})
+	var ue *UsageError
+	if !errors.As(err, &ue) || ue.Flag != "--bin" || !strings.Contains(ue.Message, "leave --bin out") {
+		t.Errorf("--bin in process: %v, want a usage error that says to leave it out", err)
+	}
+	if _, err := ParseInProcess([]string{"--rate", "-1"}); err == nil || !strings.Contains(err.Error(), `--rate "-1"`) {
+		t.Errorf("a bad rate in process: %v, want the same check as harness test", err)
+	}
+	if _, err := ParseInProcess([]string{"-h"}); !errors.Is(err, ErrHelp) {
+		t.Errorf("-h: %v, want ErrHelp", err)
 	}
 }

@@ -48,7 +48,7 @@ type Config struct {
 	NemesisInterval time.Duration
 	RNG             *rand.Rand
 	// Clock waits for each op's moment: clock.Precise in real runs, the
-	// zero Clock under testing/synctest.
+	// zero Clock or clock.Virtual under testing/synctest.
 	Clock clock.Clock
 
 	// Client runs one op on the thread's own client and blocks until it

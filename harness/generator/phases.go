@@ -68,6 +68,7 @@ func (g *Generator) Main(ctx context.Context) {
 			continue
 		case <-fire:
 			g.cfg.Clock.Finish(due)
+			g.cfg.Clock.Settle()
 		}
 		if !due.Before(cutoff) {
 			break
@@ -103,12 +104,14 @@ func (g *Generator) Final(ctx context.Context) {
 		return
 	}
 	if g.cfg.Nemesis {
+		g.cfg.Clock.Settle() // what the last op set off at this moment goes first
 		g.nemesisOp(false)
 	}
 	g.phase("recovery")
 	if !sleepUntil(ctx, time.Now().Add(Recovery)) {
 		return
 	}
+	g.cfg.Clock.Settle()
 	g.phase("final reads")
 	for _, k := range g.cfg.RNG.Perm(len(g.threads)) {
 		g.dispatch(k, history.Read, nil, true)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/deamondev/gossip-glomers-tutorial/harness/internal/jsonscan"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
 )
 
@@ -47,9 +48,12 @@ var ErrTimeout = errors.New("no reply in time")
 // ErrGone is returned by CallUntil when its gone channel closed first.
 var ErrGone = errors.New("the destination is gone")
 
-// Reply is the body of the message that answered a request.
+// Reply is the message that answered a request.
 type Reply struct {
 	Message *journal.Message
+	// Fields are its body's fields, decoded once: a read_ok lists every
+	// value a node holds, and is the largest thing the harness reads.
+	Fields map[string]json.RawMessage
 	// MsgID is the msg_id the request was sent with.
 	MsgID int
 }
@@ -91,11 +95,19 @@ func (c *Client) CallUntil(dest string, body map[string]any, timeout time.Durati
 			continue
 		}
 		c.net.record(journal.Recv, e.msg)
-		var head struct {
-			InReplyTo *int `json:"in_reply_to"`
-		}
-		if json.Unmarshal(e.msg.Body, &head) == nil && head.InReplyTo != nil && *head.InReplyTo == id {
-			return Reply{Message: e.msg, MsgID: id}, nil
+		fields := bodyFields(e.msg.Body)
+		var inReplyTo int
+		if json.Unmarshal(fields["in_reply_to"], &inReplyTo) == nil && inReplyTo == id {
+			return Reply{Message: e.msg, Fields: fields, MsgID: id}, nil
 		}
 	}
+}
+
+// bodyFields splits a message body into its fields without decoding them.
+// Every body the network carries was checked to be a JSON object when it
+// was sent (ParseLine), so one walk finds them.
+func bodyFields(body []byte) map[string]json.RawMessage {
+	fields := make(map[string]json.RawMessage, 8)
+	jsonscan.Members(body, func(key string, value []byte, _ bool) { fields[key] = value })
+	return fields
 }

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,7 +35,7 @@ type Config struct {
 	// (--log-net-send, --log-net-recv).
 	Trace func(kind journal.Kind, m *journal.Message)
 	// Clock waits for deadlines: clock.Precise in real runs, the zero
-	// Clock under testing/synctest.
+	// Clock or clock.Virtual under testing/synctest.
 	Clock clock.Clock
 }
 
@@ -176,9 +177,16 @@ func Encode(m *journal.Message) []byte {
 	return append(line, '}')
 }
 
+// appendJSONString appends s as json.Marshal writes it. A node id is
+// nearly always plain letters and digits, which need no escaping.
 func appendJSONString(b []byte, s string) []byte {
-	q, _ := json.Marshal(s)
-	return append(b, q...)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || strings.IndexByte(`"\<>&`, c) >= 0 {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	return append(append(append(b, '"'), s...), '"')
 }
 
 // Send accepts a message from src for dest: it numbers it, journals it and

@@ -306,3 +306,12 @@ func TestABlockedWriteMakesTheMessagesBehindItLate(t *testing.T) {
 		net.Close()
 	})
 }
+
+func TestAppendJSONStringIsJSONMarshal(t *testing.T) {
+	for _, s := range []string{"", "n1", "c42", `c"7`, `a\b`, "a<b>&", "tab\there", "\x01", "é", "\xff", "n1 2"} {
+		want, _ := json.Marshal(s)
+		if got := appendJSONString(nil, s); string(got) != string(want) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	}
+}

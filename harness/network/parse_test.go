@@ -1,6 +1,7 @@
 package network
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 	"testing"
@@ -80,4 +81,30 @@ func BenchmarkParseLineFullState(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// bodyFields reads any valid JSON object as json.Unmarshal into a map does.
+func FuzzBodyFieldsAgreesWithEncodingJSON(f *testing.F) {
+	for _, body := range []string{
+		`{}`, ` { } `, `{"type":"read_ok","messages":[1,2,3],"in_reply_to":4}`,
+		`{"a":{"b":[1,{"c":"}"}]},"d":"x\"y","e":null,"f":-1.5e3,"g":true}`,
+		`{"a":1,"a":2}`, `{"\u0061":1}`, `{"é":1}`, `{"a" : 1 , "b":[ ]}`,
+	} {
+		f.Add([]byte(body))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var want map[string]json.RawMessage
+		if !json.Valid(body) || json.Unmarshal(body, &want) != nil || want == nil {
+			return // the network carries only valid JSON objects
+		}
+		got := bodyFields(body)
+		if len(got) != len(want) {
+			t.Fatalf("%s: bodyFields gives %v; json.Unmarshal %v", body, got, want)
+		}
+		for k, v := range want {
+			if string(got[k]) != string(v) {
+				t.Errorf("%s: field %q is %s, json.Unmarshal says %s", body, k, got[k], v)
+			}
+		}
+	})
 }

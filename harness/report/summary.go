@@ -98,7 +98,11 @@ func WriteSummary(w io.Writer, s Summary) {
 	p("%s; %d messages, %d between servers", network, r.Net.All.MsgCount, r.Net.Servers.MsgCount)
 	p("Timing: %s", timingLine(s.Timing))
 	p("Seed: %d (repeat the run's random choices with --seed %d)", s.Seed, s.Seed)
-	p("Store: %s", s.StorePath)
+	if s.StorePath == "" {
+		p("Store: none (this run wrote no files)")
+	} else {
+		p("Store: %s", s.StorePath)
+	}
 }
 
 // writeCrash puts the crash where it cannot be missed: which node, how it

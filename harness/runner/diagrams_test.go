@@ -14,7 +14,7 @@ import (
 	"testing/synctest"
 	"time"
 
-	"github.com/deamondev/gossip-glomers-tutorial/harness/cli"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/runner"
 )
 
 // A 25-node run at Gossip Glomers' 3d load (rate 100, latency 100 ms),
@@ -29,7 +29,8 @@ func TestRunInProcessDiagramsAt25Nodes(t *testing.T) {
 		for i := range 25 {
 			nodes = append(nodes, fmt.Sprintf("n%d", i))
 		}
-		res, console := runInProcessWith(context.Background(), t, behaviour{flood: true}, func(o *cli.Options) {
+		res, console := runInProcessWith(context.Background(), t, behaviour{flood: true}, func(c *runner.Config) {
+			o := &c.Options
 			o.Nodes, o.Concurrency, o.Rate, o.Latency = nodes, 25, 100, 100*time.Millisecond
 			o.NemesisInterval = 5 * time.Second
 		})

@@ -59,3 +59,16 @@ func (l *logger) close() {
 		l.file = nil
 	}
 }
+
+// syncWriter lets the logger, the progress line and the summary share one
+// console.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}

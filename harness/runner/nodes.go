@@ -43,10 +43,14 @@ type node struct {
 // startNode starts one node, registers it on the network and begins
 // reading its output.
 func (r *run) startNode(id string) (*node, error) {
-	logPath := r.dir.NodeLog(id)
-	logFile, err := os.Create(logPath)
-	if err != nil {
-		return nil, fmt.Errorf("node %s: create its log: %w", id, err)
+	logPath := r.nodeLog(id)
+	var logFile io.WriteCloser = nopCloser{io.Discard} // no store: only the tail is kept
+	if logPath != "" {
+		f, err := os.Create(logPath)
+		if err != nil {
+			return nil, fmt.Errorf("node %s: create its log: %w", id, err)
+		}
+		logFile = f
 	}
 	proc, err := r.cfg.Transport.Start(id)
 	if err != nil {
@@ -111,7 +115,7 @@ func (n *node) route(lineNo int, line []byte) {
 // to stderr as to stdout, and the harness must not spend its time on it.
 // The file is written through a spool, so a slow disk never makes the
 // node wait.
-func (n *node) logStderr(f *os.File) {
+func (n *node) logStderr(f io.WriteCloser) {
 	defer n.copies.Done()
 	log := newSpool(f)
 	defer func() {
@@ -193,6 +197,11 @@ func (n *node) stop() {
 	n.copies.Wait()
 	n.watcher.Wait() // a crash just before the stop is recorded, not lost
 }
+
+// nopCloser is the log of a node in a run without a store.
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
 
 // tail keeps the last tailBytes (up to twice that between trims) of a
 // stream, for its last lines. What it keeps starts at the start of a line.

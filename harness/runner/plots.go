@@ -16,10 +16,18 @@ import (
 
 // drawPlots writes the pictures of the run into the store. As in
 // Maelstrom, a plot that cannot be drawn makes the perf result (and so the
-// run) unknown rather than failing the run.
+// run) unknown rather than failing the run. A run without a store still
+// draws the perf plots, into nothing, so that its perf result is the same;
+// the diagram and the timeline judge nothing and are skipped.
 func (r *run) drawPlots(h history.History, events []journal.Event) checker.Perf {
 	draw := func(name string, fn func(io.Writer) error) checker.Validity {
-		if err := writeTo(r.dir.File(name), fn); err != nil {
+		var err error
+		if r.dir == nil {
+			err = fn(io.Discard)
+		} else {
+			err = writeTo(r.dir.File(name), fn)
+		}
+		if err != nil {
 			r.log.Warnf("drawing %s: %v", name, err)
 			return checker.Unknown
 		}
@@ -30,13 +38,15 @@ func (r *run) drawPlots(h history.History, events []journal.Event) checker.Perf 
 		Merge(draw("latency-quantiles.svg", func(w io.Writer) error { return plot.LatencyQuantiles(w, h) }))
 	p.RateGraph = draw("rate.svg", func(w io.Writer) error { return plot.Rate(w, h) })
 	p.Valid = p.LatencyGraph.Merge(p.RateGraph)
-	marks := journal.Marks(h)
-	draw("messages.svg", func(w io.Writer) error { return plot.Messages(w, events, marks) })
-	draw("timeline.html", func(w io.Writer) error { return plot.Timeline(w, h) })
-	if err := journal.WriteFile(r.dir.File(journal.FileName), events, marks); err != nil {
-		r.log.Warnf("saving the journal: %v", err)
+	if r.dir != nil {
+		marks := journal.Marks(h)
+		draw("messages.svg", func(w io.Writer) error { return plot.Messages(w, events, marks) })
+		draw("timeline.html", func(w io.Writer) error { return plot.Timeline(w, h) })
+		if err := journal.WriteFile(r.dir.File(journal.FileName), events, marks); err != nil {
+			r.log.Warnf("saving the journal: %v", err)
+		}
+		r.drawJourneys(events, marks)
 	}
-	r.drawJourneys(events, marks)
 	return p
 }
 

@@ -11,6 +11,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -41,15 +42,26 @@ const (
 type Config struct {
 	Options   cli.Options
 	Transport transport.Transport
-	// Console gets the progress line, warnings and the summary.
+	// Console gets the progress line, warnings and the summary. Run
+	// serialises its writes, so any writer will do.
 	Console  io.Writer
 	Terminal bool
 	// ProgressEvery is how often a plain progress line is printed when the
 	// console is not a terminal.
 	ProgressEvery time.Duration
 	// Clock waits for message deadlines and op dispatch times:
-	// clock.Precise for real runs, the zero Clock under testing/synctest.
+	// clock.Precise for real runs, clock.Virtual (or the zero Clock) under
+	// testing/synctest.
 	Clock clock.Clock
+	// NoStore runs without writing a file: no store directory, no node
+	// logs, history or results files, no plots. The results, history and
+	// summary are still returned, and are the same. A simulation of many
+	// seeds runs this way.
+	NoStore bool
+	// StoreTime names the run's directory; when zero, the run's start
+	// names it. Under testing/synctest the clock reads a fixed virtual
+	// date, so a simulation passes the real time instead.
+	StoreTime time.Time
 }
 
 // Result is what a run produced.
@@ -57,6 +69,8 @@ type Result struct {
 	Exit    int
 	Dir     string // the run's store directory, if one was made
 	Results *checker.Results
+	History history.History
+	Summary string // the summary printed at the end
 }
 
 type run struct {
@@ -80,19 +94,28 @@ func Run(ctx context.Context, cfg Config) Result {
 	if cfg.ProgressEvery == 0 {
 		cfg.ProgressEvery = 5 * time.Second
 	}
+	cfg.Console = &syncWriter{w: cfg.Console}
 	r := &run{cfg: cfg, log: &logger{console: cfg.Console, terminal: cfg.Terminal}}
 	start := time.Now()
-	dir, err := store.Create(o.Store, o.Workload, start)
-	if err != nil {
-		fmt.Fprintf(cfg.Console, "ERROR cannot create the store directory: %v\n", err)
-		return Result{Exit: ExitCrash}
+	where := "no store (nothing is written)"
+	if !cfg.NoStore {
+		named := cfg.StoreTime
+		if named.IsZero() {
+			named = start
+		}
+		dir, err := store.Create(o.Store, o.Workload, named)
+		if err != nil {
+			fmt.Fprintf(cfg.Console, "ERROR cannot create the store directory: %v\n", err)
+			return Result{Exit: ExitCrash}
+		}
+		r.dir = dir
+		if f, err := os.Create(dir.File("jepsen.log")); err == nil {
+			r.log.file = f
+		}
+		where = "store " + dir.Path
 	}
-	r.dir = dir
 	defer r.log.close()
-	if f, err := os.Create(dir.File("jepsen.log")); err == nil {
-		r.log.file = f
-	}
-	r.log.Infof("Running %s against %d node(s) of %s (seed %d); store %s", o.Workload, len(o.Nodes), o.Bin, o.Seed, dir.Path)
+	r.log.Infof("Running %s against %d node(s) of %s (seed %d); %s", o.Workload, len(o.Nodes), o.Bin, o.Seed, where)
 
 	topology, err := broadcast.Topology(o.Topology, o.Nodes)
 	if err != nil {
@@ -148,8 +171,10 @@ func Run(ctx context.Context, cfg Config) Result {
 	crash := r.teardown()
 	gen.Stop() // ops cut short by an interrupt end once the network is closed
 	h := rec.History()
-	if err := dir.WriteHistory(h); err != nil {
-		r.log.Warnf("writing the history: %v", err)
+	if r.dir != nil {
+		if err := r.dir.WriteHistory(h); err != nil {
+			r.log.Warnf("writing the history: %v", err)
+		}
 	}
 	events := jrnl.Events()
 	perf := r.drawPlots(h, events)
@@ -161,22 +186,28 @@ func Run(ctx context.Context, cfg Config) Result {
 		Crash:        crash,
 	})
 	results.Timing = r.assessTiming(gen, mainCPU, results.Workload.StableLatencies)
-	if err := dir.WriteResults(results); err != nil {
-		r.log.Warnf("writing the results: %v", err)
+	storePath := ""
+	if r.dir != nil {
+		if err := r.dir.WriteResults(results); err != nil {
+			r.log.Warnf("writing the results: %v", err)
+		}
+		storePath = r.dir.Path
 	}
-	report.WriteSummary(cfg.Console, report.Summary{
+	var summary strings.Builder
+	report.WriteSummary(&summary, report.Summary{
 		Results:     results,
 		History:     h,
 		Nodes:       o.Nodes,
 		Concurrency: o.Concurrency,
-		StorePath:   dir.Path,
+		StorePath:   storePath,
 		Timing:      *results.Timing,
 		Seed:        o.Seed,
 		Verbose:     o.Verbose,
 		Interrupted: interrupted,
 	})
+	io.WriteString(cfg.Console, summary.String())
 	if n := r.badLines.Load(); n > 0 {
-		r.log.Warnf("%d line(s) the nodes printed were dropped, as invalid or addressed to an unknown endpoint (such as a client that had timed out); see the warnings above or %s", n, dir.File("jepsen.log"))
+		r.log.Warnf("%d line(s) the nodes printed were dropped, as invalid or addressed to an unknown endpoint (such as a client that had timed out); see the warnings above%s", n, see(r.storeFile("jepsen.log")))
 	}
 	if o.Verbose {
 		r.log.Infof("Harness CPU in the main phase: %s", mainCPU)
@@ -185,7 +216,7 @@ func Run(ctx context.Context, cfg Config) Result {
 	if interrupted {
 		exit = ExitCrash
 	}
-	return Result{Exit: exit, Dir: dir.Path, Results: &results}
+	return Result{Exit: exit, Dir: storePath, Results: &results, History: h, Summary: summary.String()}
 }
 
 func exitStatus(r checker.Results) int {
@@ -279,8 +310,12 @@ func (r *run) crashed(c *checker.Crash) {
 	if c.Signal != "" {
 		status = "signal " + c.Signal
 	}
-	r.log.Warnf("Node %s stopped on its own (%s) while the test was running. Its last stderr lines:\n%s\n    Full log: %s",
-		c.Node, status, indent(c.Stderr, 10), c.LogPath)
+	full := ""
+	if c.LogPath != "" {
+		full = "\n    Full log: " + c.LogPath
+	}
+	r.log.Warnf("Node %s stopped on its own (%s) while the test was running. Its last stderr lines:\n%s%s",
+		c.Node, status, indent(c.Stderr, 10), full)
 }
 
 // teardown stops the network and every node, and returns the crash to
@@ -312,8 +347,36 @@ func (r *run) stopAll() {
 func (r *run) abort(err error) Result {
 	r.stopAll()
 	r.log.Warnf("The test could not run: %v", err)
+	if r.dir == nil {
+		return Result{Exit: ExitCrash}
+	}
 	r.log.Infof("Node logs: %s", r.dir.File("node-logs"))
 	return Result{Exit: ExitCrash, Dir: r.dir.Path}
+}
+
+// storeFile is the path of a file in the run's directory, or "" when the
+// run writes no store.
+func (r *run) storeFile(name string) string {
+	if r.dir == nil {
+		return ""
+	}
+	return r.dir.File(name)
+}
+
+// nodeLog is the path of a node's log, or "" when the run writes no store.
+func (r *run) nodeLog(id string) string {
+	if r.dir == nil {
+		return ""
+	}
+	return r.dir.NodeLog(id)
+}
+
+// see points a message at a file, when there is one: " (see path)".
+func see(path string) string {
+	if path == "" {
+		return ""
+	}
+	return " (see " + path + ")"
 }
 
 func (r *run) trace() func(journal.Kind, *journal.Message) {

@@ -2,7 +2,6 @@ package runner_test
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -221,12 +220,59 @@ func TestRunInProcessWarnsWhenANodeStopsReading(t *testing.T) {
 	})
 }
 
+// A run without a store writes no file at all, and still returns its
+// results, history and summary.
+func TestRunInProcessWithoutAStoreWritesNothing(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var storeRoot string
+		res, console := runInProcessWith(context.Background(), t, behaviour{gossip: 500 * time.Millisecond}, func(c *runner.Config) {
+			c.NoStore = true
+			storeRoot = c.Options.Store
+		})
+		if _, err := os.Stat(storeRoot); !os.IsNotExist(err) {
+			t.Errorf("the store %s: %v, want nothing there", storeRoot, err)
+		}
+		if res.Exit != runner.ExitValid || res.Results == nil || res.Results.Valid != checker.Valid {
+			t.Fatalf("exit %d; console:\n%s", res.Exit, console)
+		}
+		if res.Dir != "" {
+			t.Errorf("Dir %q, want none", res.Dir)
+		}
+		if len(res.History) < 2*res.Results.Stats.Count {
+			t.Errorf("history of %d ops for %d invocations", len(res.History), res.Results.Stats.Count)
+		}
+		if !strings.Contains(res.Summary, "Checker: valid") || !strings.Contains(res.Summary, "Store: none") {
+			t.Errorf("summary:\n%s", res.Summary)
+		}
+		if !strings.Contains(console, res.Summary) {
+			t.Errorf("the console lacks the summary the result holds:\n%s", console)
+		}
+	})
+}
+
 // A run whose nodes keep up prints no warning.
 func TestRunInProcessNoWarningOnTime(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		res, console := runInProcess(t, behaviour{gossip: 500 * time.Millisecond})
 		if strings.Contains(console, "WARNING") || res.Results.Timing.Behind {
 			t.Errorf("a run that kept to time warns:\n%s", console)
+		}
+	})
+}
+
+// A run under synctest reads a fixed virtual date from its clock;
+// StoreTime names its directory instead.
+func TestRunInProcessStoreTimeNamesTheDirectory(t *testing.T) {
+	named := time.Date(2026, 11, 23, 20, 47, 31, 822e6, time.UTC)
+	synctest.Test(t, func(t *testing.T) {
+		res, console := runInProcessWith(context.Background(), t, behaviour{gossip: 500 * time.Millisecond}, func(c *runner.Config) {
+			c.StoreTime = named
+		})
+		if filepath.Base(res.Dir) != "20261123T204731.822Z" {
+			t.Errorf("run directory %s, want one named after StoreTime; console:\n%s", res.Dir, console)
+		}
+		if !strings.Contains(res.Summary, "Store: "+res.Dir) {
+			t.Errorf("summary does not name the store:\n%s", res.Summary)
 		}
 	})
 }
@@ -240,11 +286,11 @@ func runInProcess(t *testing.T, b behaviour) (runner.Result, string) {
 
 func runInProcessContext(ctx context.Context, t *testing.T, b behaviour) (runner.Result, string) {
 	t.Helper()
-	return runInProcessWith(ctx, t, b, func(*cli.Options) {})
+	return runInProcessWith(ctx, t, b, func(*runner.Config) {})
 }
 
-// runInProcessWith is runInProcess with options changed by adjust.
-func runInProcessWith(ctx context.Context, t *testing.T, b behaviour, adjust func(*cli.Options)) (runner.Result, string) {
+// runInProcessWith is runInProcessContext with a change to the config.
+func runInProcessWith(ctx context.Context, t *testing.T, b behaviour, change func(*runner.Config)) (runner.Result, string) {
 	t.Helper()
 	opts := cli.Options{
 		Workload:        "broadcast",
@@ -261,9 +307,8 @@ func runInProcessWith(ctx context.Context, t *testing.T, b behaviour, adjust fun
 		SeedGiven:       true,
 		Store:           filepath.Join(t.TempDir(), "store"),
 	}
-	adjust(&opts)
-	console := new(lockedBuffer)
-	res := runner.Run(ctx, runner.Config{
+	console := new(strings.Builder)
+	cfg := runner.Config{
 		Options: opts,
 		Transport: transport.Pipe{Run: func(id string, stdin io.Reader, stdout, stderr io.Writer) error {
 			nb := b
@@ -273,7 +318,9 @@ func runInProcessWith(ctx context.Context, t *testing.T, b behaviour, adjust fun
 			return serveNode(stdin, stdout, stderr, nb)
 		}},
 		Console: console,
-	})
+	}
+	change(&cfg)
+	res := runner.Run(ctx, cfg)
 	return res, console.String()
 }
 
@@ -451,22 +498,4 @@ func (n *testNode) send(src, dest string, b map[string]any) {
 	n.outMu.Lock()
 	defer n.outMu.Unlock()
 	n.out.Write(append(line, '\n'))
-}
-
-// lockedBuffer is a console the runner's goroutines may write to at once.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

@@ -3,6 +3,7 @@ package transport
 import (
 	"io"
 	"sync"
+	"sync/atomic"
 )
 
 // Pipe runs each node as a function in this process, connected through
@@ -19,7 +20,7 @@ func (p Pipe) Start(id string) (Node, error) {
 	errR, errW := io.Pipe()
 	n := &pipeNode{stdin: inW, stdout: outR, stderr: errR, done: make(chan struct{})}
 	go func() {
-		err := p.Run(id, inR, outW, errW)
+		err := p.Run(id, inR, severable{outW, &n.killed}, severable{errW, &n.killed})
 		outW.Close()
 		errW.Close()
 		inR.Close()
@@ -38,6 +39,7 @@ type pipeNode struct {
 	stdout *io.PipeReader
 	stderr *io.PipeReader
 	done   chan struct{}
+	killed atomic.Bool // set by Stop: from then on the node's output goes nowhere
 
 	mu   sync.Mutex
 	exit Exit
@@ -54,8 +56,10 @@ func (n *pipeNode) Exit() Exit {
 	return n.exit
 }
 
-// Stop closes the node's stdin, which a well-behaved node takes as the end,
-// and waits for its function to return.
+// Stop ends the node as a kill ends a process: whatever it writes from now
+// on is dropped, so the shutdown code a killed process would never run
+// sends nothing. Its stdin is then closed, which a well-behaved node takes
+// as the end, and Stop waits for its function to return.
 func (n *pipeNode) Stop() {
 	select {
 	case <-n.done:
@@ -65,6 +69,21 @@ func (n *pipeNode) Stop() {
 	n.mu.Lock()
 	n.exit.Stopped = true
 	n.mu.Unlock()
+	n.killed.Store(true)
 	n.stdin.Close()
 	<-n.done
+}
+
+// severable is a node's stdout or stderr: it passes writes on until the
+// node is stopped, then swallows them, as a killed process writes nothing.
+type severable struct {
+	w      io.Writer
+	killed *atomic.Bool
+}
+
+func (s severable) Write(p []byte) (int, error) {
+	if s.killed.Load() {
+		return len(p), nil
+	}
+	return s.w.Write(p)
 }

@@ -92,3 +92,24 @@ func TestPipeRunsAFunction(t *testing.T) {
 		t.Errorf("exit %+v", e)
 	}
 }
+
+// A stopped Pipe node is cut off as a killed process is: what its shutdown
+// code writes after stdin ends reaches nobody.
+func TestPipeStopDropsWhatTheNodeWritesOnTheWayOut(t *testing.T) {
+	n, _ := Pipe{Run: func(id string, in io.Reader, out, errw io.Writer) error {
+		io.Copy(io.Discard, in)
+		fmt.Fprintln(out, "sent while shutting down")
+		fmt.Fprintln(errw, "logged while shutting down")
+		return nil
+	}}.Start("n1")
+	outCh, errCh := make(chan []byte), make(chan []byte)
+	go func() { b, _ := io.ReadAll(n.Stdout()); outCh <- b }()
+	go func() { b, _ := io.ReadAll(n.Stderr()); errCh <- b }()
+	n.Stop()
+	if out, errs := <-outCh, <-errCh; len(out) != 0 || len(errs) != 0 {
+		t.Errorf("after Stop the node's stdout gave %q and stderr %q, want nothing", out, errs)
+	}
+	if e := n.Exit(); !e.Stopped {
+		t.Errorf("exit %+v, want Stopped", e)
+	}
+}

@@ -3,26 +3,15 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
 )
 
 // sample is what one run measured.
-type sample struct {
-	Servers   float64
-	All       float64
-	P50, P95  float64
-	P99, Max  float64
-	Valid     bool
-	ValidText string
-	LostCount float64
-}
+type sample = challenges.Sample
 
 // measure reads the figures of one run from its results.edn.
 func measure(path string) (sample, error) {
@@ -30,20 +19,7 @@ func measure(path string) (sample, error) {
 	if err != nil {
 		return sample{}, err
 	}
-	get := func(path []any) float64 {
-		v, _ := challenges.Lookup(res, path)
-		n, _ := challenges.Number(v)
-		return n
-	}
-	lat := func(q any) float64 { return get(append(challenges.Keys("workload", "stable-latencies"), q)) }
-	v, _ := challenges.Lookup(res, challenges.Keys("valid?"))
-	return sample{
-		Servers: get(challenges.Keys("net", "servers", "msgs-per-op")),
-		All:     get(challenges.Keys("net", "all", "msgs-per-op")),
-		P50:     lat(0.5), P95: lat(0.95), P99: lat(0.99), Max: lat(int64(1)),
-		Valid: v == true, ValidText: fmt.Sprint(challenges.EDNText(v)),
-		LostCount: get(challenges.Keys("workload", "lost-count")),
-	}, nil
+	return challenges.Measure(res), nil
 }
 
 // benchCommand runs workloads over several seeds and prints one table of
@@ -67,11 +43,7 @@ func benchCommand(args []string) int {
 	}
 	defer log.Close()
 
-	type row struct {
-		workload string
-		samples  []sample
-	}
-	var rows []row
+	var rows []challenges.Row
 	failed := false
 	for _, w := range strings.Split(*workloads, ",") {
 		c, err := challenges.Find(w)
@@ -80,7 +52,7 @@ func benchCommand(args []string) int {
 			return 2
 		}
 		step := strings.TrimSuffix(w, "-partition")
-		r := row{workload: w}
+		r := challenges.Row{Name: w}
 		for seed := 1; seed <= *seeds; seed++ {
 			extra := []string{"--seed", fmt.Sprint(seed)}
 			if *timeLimit != "" {
@@ -99,19 +71,13 @@ func benchCommand(args []string) int {
 				failed = true
 				continue
 			}
-			r.samples = append(r.samples, s)
+			r.Samples = append(r.Samples, s)
 		}
 		rows = append(rows, r)
 	}
 
 	fmt.Printf("\nmake bench: %d seed(s) per workload; msgs-per-op is [:net :servers :msgs-per-op] (servers) and [:net :all :msgs-per-op] (all); latencies are [:workload :stable-latencies] in ms.\n\n", *seeds)
-	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "workload\t\tservers\tall\tp50\tp95\tp99\tmax\tvalid\t")
-	for _, r := range rows {
-		printStat(tw, r.workload, "median", r.samples, median)
-		printStat(tw, "", "worst", r.samples, worst)
-	}
-	tw.Flush()
+	challenges.WriteTable(os.Stdout, rows)
 	fmt.Printf("\nEach run's output: %s; results under %s\n", logPath, *store)
 	if failed {
 		return 1
@@ -119,48 +85,5 @@ func benchCommand(args []string) int {
 	return 0
 }
 
-func printStat(w io.Writer, name, label string, ss []sample, agg func([]float64) float64) {
-	col := func(f func(sample) float64) string {
-		if len(ss) == 0 {
-			return "-"
-		}
-		var xs []float64
-		for _, s := range ss {
-			xs = append(xs, f(s))
-		}
-		return trimFloat(agg(xs))
-	}
-	valid := 0
-	for _, s := range ss {
-		if s.Valid {
-			valid++
-		}
-	}
-	fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d/%d\t\n", name, label,
-		col(func(s sample) float64 { return s.Servers }),
-		col(func(s sample) float64 { return s.All }),
-		col(func(s sample) float64 { return s.P50 }),
-		col(func(s sample) float64 { return s.P95 }),
-		col(func(s sample) float64 { return s.P99 }),
-		col(func(s sample) float64 { return s.Max }),
-		valid, len(ss))
-}
-
-func median(xs []float64) float64 {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	n := len(s)
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
-}
-
-func worst(xs []float64) float64 { return slices.Max(xs) }
-
-func trimFloat(f float64) string {
-	if f == float64(int64(f)) {
-		return fmt.Sprint(int64(f))
-	}
-	return fmt.Sprintf("%.2f", f)
-}
+// trimFloat writes a figure as the tables do.
+var trimFloat = challenges.FormatFloat

@@ -9,6 +9,7 @@
 //	challenge seeds -workload W -bin PATH [-seeds N] [-- extra flags]
 //	challenge run   -workload W -bin PATH [-harness PATH | -maelstrom PATH] [-store DIR] [-- extra flags]
 //	challenge bench -harness PATH -bin-dir DIR [-seeds N] [-workloads W,W]
+//	challenge sim-check -harness PATH -bin-dir DIR -sim-dir DIR [-seeds N] [-workloads W,W]
 //	challenge results -harness PATH -bin-dir DIR -data FILE -static DIR
 package main
 
@@ -32,6 +33,7 @@ const usage = `usage:
   challenge run -workload W -bin PATH [-harness PATH | -maelstrom PATH] [-store DIR] [-- extra flags]
   challenge seeds -workload W -bin PATH [-seeds N] [-store DIR] [-- extra flags]
   challenge bench -harness PATH -bin-dir DIR [-seeds N] [-workloads W,W] [-time-limit S]
+  challenge sim-check -harness PATH -bin-dir DIR -sim-dir DIR [-seeds N] [-workloads W,W]
   challenge results -harness PATH -bin-dir DIR -data FILE -static DIR [-readme FILE]
   challenge readme -data FILE -readme FILE  rewrite a README's results table from data/results.json`
 
@@ -69,6 +71,8 @@ func dispatch(args []string) int {
 		return seedsCommand(args[1:])
 	case "bench":
 		return benchCommand(args[1:])
+	case "sim-check":
+		return simCheckCommand(args[1:])
 	case "results":
 		return resultsCommand(args[1:])
 	case "readme":

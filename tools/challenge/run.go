@@ -67,18 +67,24 @@ func runWorkload(c challenges.Challenge, bin, harness, maelstrom, store string, 
 	case err != nil:
 		return "", 0, fmt.Errorf("run %s: %w", runner, err)
 	}
-	// store/current is set when a run starts, store/latest once it has
-	// written its history and again its results: if they differ, this run
-	// got no further than setting up, and the results.edn under latest
-	// belongs to an earlier run. If they agree, results.edn must be there.
+	results, err := lastResults(store, code)
+	return results, code, err
+}
+
+// lastResults returns the results.edn of the run that last started in
+// store. store/current is set when a run starts, store/latest once it has
+// written its results: if they differ, that run got no further than
+// setting up, and the results.edn under latest belongs to an earlier run.
+// If they agree, results.edn must be there.
+func lastResults(store string, code int) (string, error) {
 	current, errC := filepath.EvalSymlinks(filepath.Join(store, "current"))
 	latest, errL := filepath.EvalSymlinks(filepath.Join(store, "latest"))
 	results := filepath.Join(latest, "results.edn")
 	_, errR := os.Stat(results)
 	if errC != nil || errL != nil || current != latest || errR != nil {
-		return "", code, fmt.Errorf("the run (exit status %d) wrote no results.edn; see its output above", code)
+		return "", fmt.Errorf("the run (exit status %d) wrote no results.edn; see its output above", code)
 	}
-	return results, code, nil
+	return results, nil
 }
 
 // createLog creates a file for runs' output, and its directory.

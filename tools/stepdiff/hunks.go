@@ -2,46 +2,103 @@ package main
 
 import "github.com/pmezard/go-difflib/difflib"
 
-// slideDown moves every pure insertion or deletion as far down as the
-// text allows, the way diff -u places them. Deleting "}\n\nfunc b() {"
-// and deleting "func b() {\n…\n}\n\n" from a file of small functions
-// are equally short; diff prints the second, which reads as "function b
-// removed", and so does this.
-//
-// A run of changed lines in one file can slide down by one line when
-// the unchanged line after it equals its first line: the unchanged text
-// of the file stays the same, so it still pairs with the other file.
-func slideDown(ops []difflib.OpCode, a, b []string) []difflib.OpCode {
-	changedA, changedB := make([]bool, len(a)), make([]bool, len(b))
+// placeRuns places each run of changed lines the way diff -u does, after
+// its own matcher has found them. Deleting "}\n\nfunc b() {" and deleting
+// "func b() {\n…\n}\n\n" from a file of small functions are equally short;
+// diff prints the second, which reads as "function b removed", and so does
+// this. It follows shift_boundaries of GNU diffutils (analyze.c): a run
+// slides while the line beyond it equals its own first or last line (the
+// unchanged text stays the same, so it still pairs with the other file),
+// first up and then down, merging with the runs it meets, and then back up
+// to where it last lay beside a change in the other file, so that a change
+// and the insertion next to it print as one.
+func placeRuns(ops []difflib.OpCode, a, b []string) []difflib.OpCode {
+	// Each file's marks, with an unchanged line before the first and
+	// after the last, as diff keeps them.
+	changedA, changedB := make([]bool, len(a)+2), make([]bool, len(b)+2)
 	for _, op := range ops {
 		if op.Tag == 'e' {
 			continue
 		}
 		for i := op.I1; i < op.I2; i++ {
-			changedA[i] = true
+			changedA[i+1] = true
 		}
 		for j := op.J1; j < op.J2; j++ {
-			changedB[j] = true
+			changedB[j+1] = true
 		}
 	}
-	for _, op := range ops {
-		switch op.Tag {
-		case 'd':
-			slideRun(changedA, a, op.I1, op.I2)
-		case 'i':
-			slideRun(changedB, b, op.J1, op.J2)
-		}
-	}
-	return opCodes(changedA, changedB)
+	shiftBoundaries(changedA, changedB, a)
+	shiftBoundaries(changedB, changedA, b)
+	return opCodes(changedA[1:len(a)+1], changedB[1:len(b)+1])
 }
 
-// slideRun slides the changed run [start, end) of lines down until the
-// next line differs from the run's first line or is itself changed.
-func slideRun(changed []bool, lines []string, start, end int) {
-	for end < len(lines) && !changed[end] && lines[start] == lines[end] {
-		changed[start], changed[end] = false, true
-		start++
-		end++
+// shiftBoundaries slides the runs of changed lines of one file: changed
+// marks its lines, other the other file's, both padded with an unchanged
+// line at each end (line k is at k+1).
+func shiftBoundaries(changed, other []bool, lines []string) {
+	n := len(lines)
+	ch := func(k int) bool { return changed[k+1] }
+	oc := func(k int) bool { return other[k+1] }
+	i, j := 0, 0 // a line of this file, and the corresponding one of the other
+	for {
+		for i < n && !ch(i) { // to the next run, keeping j alongside
+			for oc(j) {
+				j++
+			}
+			j++
+			i++
+		}
+		if i == n {
+			return
+		}
+		start := i
+		for i++; ch(i); i++ {
+		}
+		for oc(j) {
+			j++
+		}
+		var corresponding int
+		for {
+			length := i - start
+			for start > 0 && lines[start-1] == lines[i-1] { // up, merging
+				start--
+				changed[start+1] = true
+				i--
+				changed[i+1] = false
+				for ch(start - 1) {
+					start--
+				}
+				for j--; oc(j); j-- {
+				}
+			}
+			corresponding = n // none yet
+			if oc(j - 1) {
+				corresponding = i
+			}
+			for i != n && lines[start] == lines[i] { // down, merging
+				changed[start+1] = false
+				start++
+				changed[i+1] = true
+				i++
+				for ch(i) {
+					i++
+				}
+				for j++; oc(j); j++ {
+					corresponding = i
+				}
+			}
+			if length == i-start {
+				break
+			}
+		}
+		for corresponding < i { // back beside a change in the other file
+			start--
+			changed[start+1] = true
+			i--
+			changed[i+1] = false
+			for j--; oc(j); j-- {
+			}
+		}
 	}
 }
 

@@ -30,7 +30,7 @@ func unified(fromName, toName string, a, b []byte) string {
 	}
 	la, lb := splitLines(string(a)), splitLines(string(b))
 	ops := difflib.NewMatcherWithJunk(la, lb, false, nil).GetOpCodes()
-	ops = slideDown(ops, la, lb)
+	ops = placeRuns(ops, la, lb)
 
 	var out strings.Builder
 	fmt.Fprintf(&out, "--- %s\n+++ %s\n", fromName, toName)

@@ -49,6 +49,8 @@ func TestUnifiedMatchesDiff(t *testing.T) {
 		{"newline added at end", "a\nb", "a\nb\n"},
 		{"newline removed at end", "a\nb\n", "a\nb"},
 		{"long file with frequent lines", long, longEdited},
+		{"a change beside an insertion", "func f() {\n\tx(1)\n}\n", "func f() {\n\tx(2)\n}\n\nfunc g() {\n\ty()\n}\n"},
+		{"a deletion beside a change", "func f() {\n\tx(1)\n}\n\nfunc g() {\n\ty()\n}\n", "func f() {\n\tx(2)\n}\n"},
 	}
 	dir := t.TempDir()
 	for _, tt := range tests {

@@ -9,7 +9,6 @@
 package jsonscan
 
 import (
-	"bytes"
 	"encoding/json"
 	"math"
 )
@@ -94,7 +93,7 @@ func Unquote(raw []byte) (string, bool) {
 	if len(raw) < 2 || raw[0] != '"' {
 		return "", false
 	}
-	if bytes.IndexByte(raw, '\\') < 0 {
+	if plainString(raw) {
 		return string(raw[1 : len(raw)-1]), true
 	}
 	var s string
@@ -160,4 +159,16 @@ func skipSpace(b []byte, i int) int {
 		i++
 	}
 	return i
+}
+
+// plainString reports whether the JSON string raw decodes to its own bytes:
+// ASCII without escapes. Anything else is left to encoding/json, which
+// also replaces invalid UTF-8 as a decoder must.
+func plainString(raw []byte) bool {
+	for _, c := range raw {
+		if c == '\\' || c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -58,8 +58,8 @@ func Read(c *network.Client, node string) history.Completion {
 	if done != nil {
 		return *done
 	}
-	var values []int
-	if err := json.Unmarshal(body["messages"], &values); err != nil || values == nil {
+	values, ok := parseInts(body["messages"])
+	if !ok {
 		return malformed(fmt.Sprintf(`read_ok "messages" must be an array of integers, got %s`, body["messages"]))
 	}
 	return history.Completion{Type: history.OK, Value: values}
@@ -81,11 +81,7 @@ func classify(reply network.Reply, err error, want string, fields []string, idem
 		// The request could not even be sent: the node is unknown.
 		return &history.Completion{Type: history.Fail, Error: &history.Error{Kind: history.Reply, Code: 1, Name: "node-not-found", Text: err.Error()}}, nil
 	}
-	var body map[string]json.RawMessage
-	if err := json.Unmarshal(reply.Message.Body, &body); err != nil {
-		c := malformed("the reply body is not a JSON object")
-		return &c, nil
-	}
+	body := reply.Fields
 	var typ string
 	_ = json.Unmarshal(body["type"], &typ)
 	if typ == "error" {

@@ -1,4 +1,4 @@
-package main
+package testnode
 
 import (
 	"bufio"
@@ -64,7 +64,7 @@ func start(t *testing.T, args ...string) *session {
 		}
 		close(s.lines)
 	}()
-	go func() { s.status <- run(args, inR, outW, s.stderr) }()
+	go func() { s.status <- Run(args, inR, outW, s.stderr) }()
 	// Even after a failed check the node and the reader must stop, or
 	// the bubble reports a deadlock instead of the failure.
 	t.Cleanup(func() { s.close() })
@@ -410,7 +410,7 @@ func TestFlags(t *testing.T) {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			var stderr strings.Builder
 			var stdout strings.Builder
-			status := run(tt.args, strings.NewReader(""), &stdout, &stderr)
+			status := Run(tt.args, strings.NewReader(""), &stdout, &stderr)
 			if status != 2 {
 				t.Errorf("exit status %d, want 2", status)
 			}
@@ -427,7 +427,7 @@ func TestFlags(t *testing.T) {
 func TestEmptyInputExitsCleanly(t *testing.T) {
 	for _, mode := range gossipModes {
 		var stdout, stderr strings.Builder
-		if status := run([]string{"--gossip", mode}, strings.NewReader(""), &stdout, &stderr); status != 0 {
+		if status := Run([]string{"--gossip", mode}, strings.NewReader(""), &stdout, &stderr); status != 0 {
 			t.Errorf("--gossip %s: exit status %d on EOF, want 0 (stderr %q)", mode, status, stderr.String())
 		}
 	}

@@ -1,4 +1,4 @@
-package main
+package testnode
 
 import (
 	"encoding/json"

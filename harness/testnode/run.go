@@ -1,19 +1,20 @@
-// Command testnode is a small Maelstrom node that the harness' end-to-end
-// tests run as a real process. Flags choose how it spreads values (or fails
-// to) and which protocol mistake it makes on purpose, so each harness path —
-// a passing run, lost values, partitions, and every kind of bad node output —
-// can be driven by a real child process.
+// Package testnode is a small Maelstrom node for the harness' own tests
+// and benchmarks: as a real process (the command in cmd/testnode) for the
+// end-to-end tests, and as a function in this process for the simulation's
+// tests. Flags choose how it spreads values (or fails to) and which
+// protocol mistake it makes on purpose, so each harness path — a passing
+// run, lost values, partitions, and every kind of bad node output — can be
+// driven.
 //
 // It uses only the standard library, so the tests do not depend on the
 // Maelstrom Go library the tutorial's own solutions use.
-package main
+package testnode
 
 import (
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -58,13 +59,18 @@ type config struct {
 	crashAfter int
 }
 
-func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+// Node is Run as a node function of the harness' simulation (a sim.Node):
+// a status other than 0 is an error.
+func Node(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if status := Run(args, stdin, stdout, stderr); status != exitOK {
+		return fmt.Errorf("testnode: exit status %d", status)
+	}
+	return nil
 }
 
-// run is the whole program behind its streams, so tests can drive it in
-// process. It returns the exit status.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// Run is the whole program behind its streams, so that it can run as a
+// process or in this one. It returns the exit status.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cfg, err := parseFlags(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
