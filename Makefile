@@ -11,7 +11,7 @@ FROM      ?= broadcast-3d
 TO        ?= broadcast-3e
 SEEDS     ?= 5
 
-STEPS     := broadcast-3a broadcast-3b broadcast-3c broadcast-3d broadcast-3e
+STEPS     := broadcast-3a broadcast-3b broadcast-3c broadcast-3d broadcast-3e broadcast-piggyback
 MODULES   := $(STEPS) harness tools/challenge tools/stepdiff tools/drawio
 GO_PKGS   := $(addprefix ./,$(addsuffix /...,$(MODULES)))
 TEST_STORE := tmp/test-store
@@ -56,7 +56,7 @@ test-go:
 	go vet $(GO_PKGS)
 	go test -race $(GO_PKGS)
 
-## test-workloads: each step against its own challenge (3d/3e with a 10 s time limit), 3c over 10 seeds
+## test-workloads: each step against its own challenge (3d, 3e and piggyback with a 10 s time limit), 3c over 10 seeds
 test-workloads: build
 	@rm -rf $(TEST_STORE)
 	bin/challenge run -workload broadcast-3a -bin bin/broadcast-3a -store $(TEST_STORE)/3a
@@ -65,13 +65,15 @@ test-workloads: build
 	bin/challenge run -workload broadcast-3e -bin bin/broadcast-3e -store $(TEST_STORE)/3e -- --time-limit 10
 	bin/challenge run -workload broadcast-3d-partition -bin bin/broadcast-3d -store $(TEST_STORE)/3d-partition -- --time-limit 10
 	bin/challenge run -workload broadcast-3e-partition -bin bin/broadcast-3e -store $(TEST_STORE)/3e-partition -- --time-limit 10
+	bin/challenge run -workload broadcast-piggyback -bin bin/broadcast-piggyback -store $(TEST_STORE)/piggyback -- --time-limit 10
+	bin/challenge run -workload broadcast-piggyback-partition -bin bin/broadcast-piggyback -store $(TEST_STORE)/piggyback-partition -- --time-limit 10
 	bin/challenge seeds -workload broadcast-3c -bin bin/broadcast-3c -seeds 10 -store $(TEST_STORE)/3c -- --time-limit 10
 
 ## diff: show what changed from step FROM to step TO (default broadcast-3d → broadcast-3e)
 diff:
 	@diff -ru $(FROM) $(TO); [ $$? -le 1 ]
 
-## bench: 3d and 3e against their steps over SEEDS seeds; one table of medians and worst cases
+## bench: 3d, 3e and piggyback (its own targets, and 3d's at a 200 ms interval) over SEEDS seeds; one table of medians and worst cases
 bench: build
 	bin/challenge bench -harness bin/harness -bin-dir bin -seeds $(SEEDS)
 
@@ -82,9 +84,11 @@ bench-harness: bin/harness bin/testnode bin/wakeup
 	status=$$?; wait; exit $$status
 	bin/harness test -w broadcast --bin bin/testnode --node-count 100 --time-limit 20 --rate 1000 --store tmp/bench-harness --verbose -- --gossip none | grep -E '^(Verdict|Messages|Timing|Harness CPU)'
 
-## results: re-run every step's challenge and refresh the numbers and plots the blog shows
+## results: re-run every step's challenge, the batch-interval sweeps, other conditions and 10 partition seeds (about 25 minutes); refresh the numbers and plots the blog shows
 results: build
-	bin/challenge results -harness bin/harness -bin-dir bin -data data/results.json -static static/results -readme README.md -batch-intervals 100,200,300,500,800
+	bin/challenge results -harness bin/harness -bin-dir bin -data data/results.json -static static/results -readme README.md \
+		-traffic broadcast-3e,broadcast-piggyback -batch-intervals 100,200,300,500,800,1200 -sweep broadcast-3e,broadcast-piggyback \
+		-variants broadcast-3e,broadcast-piggyback -repeat broadcast-piggyback-partition -repeat-seeds 10
 
 ## help: list the targets
 help:

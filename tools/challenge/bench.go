@@ -53,7 +53,7 @@ func benchCommand(args []string) int {
 	harness := fs.String("harness", "bin/harness", "the harness binary")
 	binDir := fs.String("bin-dir", "bin", "directory holding one binary per step, named after it")
 	seeds := fs.Int("seeds", 5, "runs per workload, with --seed 1…N")
-	workloads := fs.String("workloads", "broadcast-3d,broadcast-3e", "comma-separated workloads; each runs against the step of the same name")
+	workloads := fs.String("workloads", "broadcast-3d,broadcast-3e,broadcast-piggyback,broadcast-piggyback-fast", "comma-separated workloads; each runs against its step")
 	timeLimit := fs.String("time-limit", "", "override --time-limit (seconds)")
 	store := fs.String("store", "tmp/bench-store", "store directory for the runs")
 	if err := fs.Parse(args); err != nil {
@@ -70,6 +70,7 @@ func benchCommand(args []string) int {
 	type row struct {
 		workload string
 		samples  []sample
+		met      int // runs that met every target
 	}
 	var rows []row
 	failed := false
@@ -79,7 +80,6 @@ func benchCommand(args []string) int {
 			fmt.Fprintln(os.Stderr, "challenge:", err)
 			return 2
 		}
-		step := strings.TrimSuffix(w, "-partition")
 		r := row{workload: w}
 		for seed := 1; seed <= *seeds; seed++ {
 			extra := []string{"--seed", fmt.Sprint(seed)}
@@ -87,7 +87,7 @@ func benchCommand(args []string) int {
 				extra = append(extra, "--time-limit", *timeLimit)
 			}
 			fmt.Printf("bench: %s seed %d …\n", w, seed)
-			path, _, err := runWorkload(c, filepath.Join(*binDir, step), *harness, "", *store, extra, log)
+			path, _, err := runWorkload(c, filepath.Join(*binDir, c.Step), *harness, "", *store, extra, log)
 			if err != nil {
 				fmt.Printf("bench: %s seed %d: %v (see %s)\n", w, seed, err, logPath)
 				failed = true
@@ -100,18 +100,22 @@ func benchCommand(args []string) int {
 				continue
 			}
 			r.samples = append(r.samples, s)
+			if metAll(c, path) {
+				r.met++
+			}
 		}
 		rows = append(rows, r)
 	}
 
 	fmt.Printf("\nmake bench: %d seed(s) per workload; msgs-per-op is [:net :servers :msgs-per-op] (servers) and [:net :all :msgs-per-op] (all); latencies are [:workload :stable-latencies] in ms.\n\n", *seeds)
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "workload\t\tservers\tall\tp50\tp95\tp99\tmax\tvalid\t")
+	fmt.Fprintln(tw, "workload\t\tservers\tall\tp50\tp95\tp99\tmax\tvalid\ttargets met\t")
 	for _, r := range rows {
-		printStat(tw, r.workload, "median", r.samples, median)
-		printStat(tw, "", "worst", r.samples, worst)
+		printStat(tw, r.workload, "median", r.samples, median, fmt.Sprintf("%d/%d", r.met, *seeds))
+		printStat(tw, "", "worst", r.samples, worst, "")
 	}
 	tw.Flush()
+	fmt.Println("\n(targets met: the runs that met every target of their workload, as make MODULE=… WORKLOAD=… judges one.)")
 	fmt.Printf("\nEach run's output: %s; results under %s\n", logPath, *store)
 	if failed {
 		return 1
@@ -119,7 +123,7 @@ func benchCommand(args []string) int {
 	return 0
 }
 
-func printStat(w io.Writer, name, label string, ss []sample, agg func([]float64) float64) {
+func printStat(w io.Writer, name, label string, ss []sample, agg func([]float64) float64, met string) {
 	col := func(f func(sample) float64) string {
 		if len(ss) == 0 {
 			return "-"
@@ -136,14 +140,29 @@ func printStat(w io.Writer, name, label string, ss []sample, agg func([]float64)
 			valid++
 		}
 	}
-	fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d/%d\t\n", name, label,
+	fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d/%d\t%s\t\n", name, label,
 		col(func(s sample) float64 { return s.Servers }),
 		col(func(s sample) float64 { return s.All }),
 		col(func(s sample) float64 { return s.P50 }),
 		col(func(s sample) float64 { return s.P95 }),
 		col(func(s sample) float64 { return s.P99 }),
 		col(func(s sample) float64 { return s.Max }),
-		valid, len(ss))
+		valid, len(ss), met)
+}
+
+// metAll reports whether the run whose results.edn is at path met every
+// target of c.
+func metAll(c challenges.Challenge, path string) bool {
+	res, err := challenges.ReadResults(path)
+	if err != nil {
+		return false
+	}
+	for _, v := range challenges.Judge(c, res) {
+		if !v.Pass {
+			return false
+		}
+	}
+	return true
 }
 
 func median(xs []float64) float64 {

@@ -26,7 +26,7 @@ func main() {
 
 const usage = `usage:
   challenge list                            print the workloads
-  challenge flags WORKLOAD                  print the workload's flags
+  challenge flags WORKLOAD                  print the workload's flags (the node's after --)
   challenge judge WORKLOAD results.edn      print PASS/FAIL per target
   challenge run -workload W -bin PATH [-harness PATH | -maelstrom PATH] [-store DIR] [-- extra flags]
   challenge seeds -workload W -bin PATH [-seeds N] [-store DIR] [-- extra flags]
@@ -54,7 +54,7 @@ func dispatch(args []string) int {
 		if args[0] == "judge" {
 			return judgeFile(c, args[2])
 		}
-		fmt.Println(strings.Join(c.Flags, " "))
+		fmt.Println(strings.Join(commandLine(c, c.Flags), " "))
 		return 0
 	case "list":
 		for _, c := range challenges.All {

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,24 +18,33 @@ import (
 // resultsFile is data/results.json: what the blog shows, written only by
 // real runs of `make results`.
 type resultsFile struct {
-	Generated string      `json:"generated"`
-	Command   string      `json:"command"`
-	Runs      []resultRun `json:"runs"`
-	Batching  []batchRun  `json:"batching,omitempty"`
+	Generated string       `json:"generated"`
+	Command   string       `json:"command"`
+	Runs      []resultRun  `json:"runs"`
+	Batching  []batchRun   `json:"batching,omitempty"`
+	Variants  []variantRun `json:"variants,omitempty"`
+	Repeats   []repeatRun  `json:"repeats,omitempty"`
 }
 
+// figures are what one run measured, as the blog shows them.
+type figures struct {
+	Valid   string         `json:"valid"`
+	Servers float64        `json:"serversMsgsPerOp"`
+	All     float64        `json:"allMsgsPerOp"`
+	Latency latencySummary `json:"stableLatencyMs"`
+	Lost    float64        `json:"lostCount"`
+}
+
+// resultRun is one challenge run against its step.
 type resultRun struct {
-	Workload string          `json:"workload"`
-	Module   string          `json:"module"`
-	Command  string          `json:"command"`
-	Seed     int             `json:"seed"`
-	Valid    string          `json:"valid"`
-	Servers  float64         `json:"serversMsgsPerOp"`
-	All      float64         `json:"allMsgsPerOp"`
-	Latency  latencySummary  `json:"stableLatencyMs"`
-	Lost     float64         `json:"lostCount"`
-	Targets  []targetOutcome `json:"targets"`
-	Files    string          `json:"files"` // under static/, the run's results.edn and plots
+	Workload string `json:"workload"`
+	Module   string `json:"module"`
+	Command  string `json:"command"`
+	Seed     int    `json:"seed"`
+	figures
+	Targets []targetOutcome `json:"targets"`
+	Traffic []trafficRow    `json:"traffic,omitempty"` // where the messages between servers went
+	Files   string          `json:"files"`             // under static/, the run's results.edn and plots
 }
 
 type latencySummary struct {
@@ -50,17 +61,53 @@ type targetOutcome struct {
 	Pass  bool   `json:"pass"`
 }
 
-// batchRun is one point of the 3e batch-interval trade-off.
+// batchRun is one point of a step's batch-interval trade-off: its challenge
+// run with another --batch-interval.
 type batchRun struct {
-	IntervalMs int            `json:"intervalMs"`
-	Command    string         `json:"command"`
-	Servers    float64        `json:"serversMsgsPerOp"`
-	Latency    latencySummary `json:"stableLatencyMs"`
-	Valid      string         `json:"valid"`
+	Workload   string `json:"workload"`
+	Module     string `json:"module"`
+	IntervalMs int    `json:"intervalMs"`
+	Command    string `json:"command"`
+	figures
+}
+
+// variantRun is a challenge run under other conditions than the
+// challenge's (another latency distribution, more nodes): a figure, not a
+// target.
+type variantRun struct {
+	Variant  string `json:"variant"`
+	Workload string `json:"workload"`
+	Module   string `json:"module"`
+	Command  string `json:"command"`
+	figures
+}
+
+// repeatRun is one seed of a challenge run over several seeds.
+type repeatRun struct {
+	Workload string `json:"workload"`
+	Module   string `json:"module"`
+	Seed     int    `json:"seed"`
+	Command  string `json:"command"`
+	figures
+	Pass bool `json:"pass"` // every target of the challenge met
+}
+
+// variants are the conditions `make results -variants` runs a challenge
+// under besides its own flags. Later flags win, so each replaces the
+// challenge's value.
+var variants = []struct {
+	Name  string
+	Flags []string
+}{
+	{"latency uniform in [0, 200) ms", []string{"--latency-dist", "uniform"}},
+	{"latency exponential, mean 100 ms", []string{"--latency-dist", "exponential"}},
+	{"50 nodes", []string{"--node-count", "50"}},
 }
 
 // resultsCommand runs every challenge against its own step and writes what
 // the blog shows: data/results.json and, per run, results.edn and plots.
+// The runs' output goes to a log beside the store; one line per run is
+// printed.
 func resultsCommand(args []string) int {
 	fs := flag.NewFlagSet("results", flag.ContinueOnError)
 	harness := fs.String("harness", "bin/harness", "the harness binary")
@@ -69,40 +116,56 @@ func resultsCommand(args []string) int {
 	static := fs.String("static", "static/results", "directory for the runs' files")
 	store := fs.String("store", "tmp/results-store", "store directory for the runs")
 	seed := fs.Int("seed", 1, "--seed of every run")
-	intervals := fs.String("batch-intervals", "", "comma-separated 3e batch intervals in ms to sweep (node flag --batch-interval)")
+	intervals := fs.String("batch-intervals", "", "comma-separated batch intervals in ms to sweep (node flag --batch-interval)")
+	sweep := fs.String("sweep", "broadcast-3e", "comma-separated workloads whose step takes --batch-interval, swept over -batch-intervals")
+	traffic := fs.String("traffic", "", "comma-separated workloads whose runs also count the messages between servers by type and direction (--log-net-send)")
+	variantsOf := fs.String("variants", "", "comma-separated workloads also run under each variant: other latency distributions, 50 nodes")
+	repeat := fs.String("repeat", "", "comma-separated workloads also run with --seed 1…N (N = -repeat-seeds)")
+	repeatSeeds := fs.Int("repeat-seeds", 10, "seeds for -repeat")
 	readme := fs.String("readme", "", "a Markdown file whose results table (between <!-- results:start --> and <!-- results:end -->) is rewritten")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	logPath := filepath.Join(filepath.Dir(*store), "results.log")
+	log, err := createLog(logPath)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "results:", err)
+		return 2
+	}
+	defer log.Close()
+	r := resultsRunner{harness: *harness, binDir: *binDir, store: *store, log: log}
+	fmt.Printf("results: each run's output goes to %s\n", logPath)
+
 	out := resultsFile{Generated: time.Now().UTC().Format(time.RFC3339), Command: "make results"}
+	seedFlags := []string{"--seed", fmt.Sprint(*seed)}
+	counted := list(*traffic)
 	for _, c := range challenges.All {
-		step := strings.TrimSuffix(c.Name, "-partition")
-		extra := []string{"--seed", fmt.Sprint(*seed)}
-		fmt.Printf("results: %s against %s …\n", c.Name, step)
-		path, _, err := runWorkload(c, filepath.Join(*binDir, step), *harness, "", *store, extra, os.Stdout)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "results: %s: %v\n", c.Name, err)
-			return 1
+		extra := seedFlags
+		if slices.Contains(counted, c.Name) {
+			extra = append(slices.Clone(seedFlags), "--log-net-send")
 		}
-		s, err := measure(path)
+		path, fig, err := r.run(c, extra)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "results: %s: %v\n", c.Name, err)
 			return 1
 		}
 		res, _ := challenges.ReadResults(path)
 		run := resultRun{
-			Workload: c.Name, Module: step,
-			Command: fmt.Sprintf("make MODULE=%s WORKLOAD=%s ARGS=\"--seed %d\"", step, c.Name, *seed),
-			Seed:    *seed, Valid: s.ValidText, Servers: s.Servers, All: s.All,
-			Latency: latencySummary{s.P50, s.P95, s.P99, s.Max}, Lost: s.LostCount,
+			Workload: c.Name, Module: c.Step, Command: makeCommand(c, extra), Seed: *seed, figures: fig,
 			Files: "/results/" + c.Name + "/",
 		}
 		for _, v := range challenges.Judge(c, res) {
 			want := fmt.Sprint(challenges.EDNText(v.Target.Want))
 			if v.Target.Want == nil {
-				want = fmt.Sprintf("< %v%s", v.Target.Below, unitSuffix(v.Target.Unit))
+				want = v.Target.Limit()
 			}
 			run.Targets = append(run.Targets, targetOutcome{Name: v.Target.Name, Value: fmt.Sprint(challenges.EDNText(v.Value)), Want: want, Pass: v.Pass})
+		}
+		if slices.Contains(counted, c.Name) {
+			if run.Traffic, err = countTraffic(filepath.Join(filepath.Dir(path), "jepsen.log")); err != nil {
+				fmt.Fprintf(os.Stderr, "results: %s: %v\n", c.Name, err)
+				return 1
+			}
 		}
 		if err := copyRunFiles(filepath.Dir(path), filepath.Join(*static, c.Name)); err != nil {
 			fmt.Fprintf(os.Stderr, "results: %s: %v\n", c.Name, err)
@@ -110,28 +173,60 @@ func resultsCommand(args []string) int {
 		}
 		out.Runs = append(out.Runs, run)
 	}
-	if *intervals != "" {
-		c, _ := challenges.Find("broadcast-3e")
-		for _, ms := range strings.Split(*intervals, ",") {
-			extra := []string{"--seed", fmt.Sprint(*seed), "--", "--batch-interval", ms + "ms"}
-			fmt.Printf("results: broadcast-3e with a %s ms batch interval …\n", ms)
-			path, _, err := runWorkload(c, filepath.Join(*binDir, "broadcast-3e"), *harness, "", *store, extra, os.Stdout)
+	for _, w := range list(*sweep) {
+		if *intervals == "" {
+			break
+		}
+		c, err := challenges.Find(w)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "results:", err)
+			return 2
+		}
+		for _, ms := range list(*intervals) {
+			n, err := strconv.Atoi(ms)
+			if err != nil || n <= 0 {
+				fmt.Fprintf(os.Stderr, "results: -batch-intervals: %q is not a number of milliseconds\n", ms)
+				return 2
+			}
+			extra := append(slices.Clone(seedFlags), "--", "--batch-interval", ms+"ms")
+			_, fig, err := r.run(c, extra)
 			if err != nil {
-				fmt.Fprintf(os.Stderr, "results: batch interval %s: %v\n", ms, err)
+				fmt.Fprintf(os.Stderr, "results: %s with a %s ms batch interval: %v\n", c.Name, ms, err)
 				return 1
 			}
-			s, err := measure(path)
+			out.Batching = append(out.Batching, batchRun{Workload: c.Name, Module: c.Step, IntervalMs: n, Command: makeCommand(c, extra), figures: fig})
+		}
+	}
+	for _, w := range list(*variantsOf) {
+		c, err := challenges.Find(w)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "results:", err)
+			return 2
+		}
+		for _, v := range variants {
+			extra := append(slices.Clone(seedFlags), v.Flags...)
+			_, fig, err := r.run(c, extra)
 			if err != nil {
-				fmt.Fprintf(os.Stderr, "results: batch interval %s: %v\n", ms, err)
+				fmt.Fprintf(os.Stderr, "results: %s with %s: %v\n", c.Name, v.Name, err)
 				return 1
 			}
-			var n int
-			fmt.Sscan(ms, &n)
-			out.Batching = append(out.Batching, batchRun{
-				IntervalMs: n,
-				Command:    fmt.Sprintf("make MODULE=broadcast-3e WORKLOAD=broadcast-3e ARGS=\"--seed %d -- --batch-interval %sms\"", *seed, ms),
-				Servers:    s.Servers, Latency: latencySummary{s.P50, s.P95, s.P99, s.Max}, Valid: s.ValidText,
-			})
+			out.Variants = append(out.Variants, variantRun{Variant: v.Name, Workload: c.Name, Module: c.Step, Command: makeCommand(c, extra), figures: fig})
+		}
+	}
+	for _, w := range list(*repeat) {
+		c, err := challenges.Find(w)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "results:", err)
+			return 2
+		}
+		for s := 1; s <= *repeatSeeds; s++ {
+			extra := []string{"--seed", fmt.Sprint(s)}
+			path, fig, err := r.run(c, extra)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "results: %s --seed %d: %v\n", c.Name, s, err)
+				return 1
+			}
+			out.Repeats = append(out.Repeats, repeatRun{Workload: c.Name, Module: c.Step, Seed: s, Command: makeCommand(c, extra), figures: fig, Pass: metAll(c, path)})
 		}
 	}
 	b, _ := json.MarshalIndent(out, "", "  ")
@@ -151,6 +246,49 @@ func resultsCommand(args []string) int {
 	}
 	fmt.Printf("results: wrote %s and %s/\n", *data, *static)
 	return 0
+}
+
+// resultsRunner runs the challenges for make results, each against its step.
+type resultsRunner struct {
+	harness, binDir, store string
+	log                    *os.File // the runs' output
+}
+
+// run runs c with extra flags, prints one line of what it measured, and
+// returns the path of its results.edn and its figures.
+func (r resultsRunner) run(c challenges.Challenge, extra []string) (string, figures, error) {
+	fmt.Printf("results: %s against %s, %s …", c.Name, c.Step, strings.Join(commandLine(c, extra), " "))
+	path, _, err := runWorkload(c, filepath.Join(r.binDir, c.Step), r.harness, "", r.store, extra, r.log)
+	if err != nil {
+		fmt.Println()
+		return "", figures{}, err
+	}
+	s, err := measure(path)
+	if err != nil {
+		fmt.Println()
+		return "", figures{}, err
+	}
+	fmt.Printf(" valid %s, servers msgs-per-op %s, median %s ms, max %s ms\n", s.ValidText, trimFloat(s.Servers), trimFloat(s.P50), trimFloat(s.Max))
+	return path, figures{
+		Valid: s.ValidText, Servers: s.Servers, All: s.All,
+		Latency: latencySummary{s.P50, s.P95, s.P99, s.Max}, Lost: s.LostCount,
+	}, nil
+}
+
+// makeCommand is the make command that repeats a run of c with extra flags.
+func makeCommand(c challenges.Challenge, extra []string) string {
+	return fmt.Sprintf("make MODULE=%s WORKLOAD=%s ARGS=\"%s\"", c.Step, c.Name, strings.Join(extra, " "))
+}
+
+// list splits a comma-separated flag value, ignoring empty items.
+func list(s string) []string {
+	var items []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			items = append(items, item)
+		}
+	}
+	return items
 }
 
 // readmeCommand rewrites a README's results table from an existing
@@ -210,11 +348,31 @@ func updateReadme(path string, r resultsFile) error {
 			trimFloat(run.Latency.Max), trimFloat(run.Lost), verdict, run.Command)
 	}
 	if len(r.Batching) > 0 {
-		t.WriteString("\n3e's batch interval against its costs (node flag `--batch-interval`):\n\n")
-		t.WriteString("| interval | servers msgs-per-op | median | p99 | max | valid |\n|--:|--:|--:|--:|--:|---|\n")
+		t.WriteString("\nThe batch interval against its costs (node flag `--batch-interval`):\n\n")
+		t.WriteString("| step | interval | servers msgs-per-op | median | p99 | max | valid |\n|---|--:|--:|--:|--:|--:|---|\n")
 		for _, b := range r.Batching {
-			fmt.Fprintf(&t, "| %d ms | %s | %s | %s | %s | %s |\n", b.IntervalMs, trimFloat(b.Servers),
+			fmt.Fprintf(&t, "| %s | %d ms | %s | %s | %s | %s | %s |\n", b.Module, b.IntervalMs, trimFloat(b.Servers),
 				trimFloat(b.Latency.P50), trimFloat(b.Latency.P99), trimFloat(b.Latency.Max), b.Valid)
+		}
+	}
+	if len(r.Variants) > 0 {
+		t.WriteString("\nUnder other conditions (figures, not targets):\n\n")
+		t.WriteString("| workload | step | condition | servers msgs-per-op | median | max | lost | valid |\n|---|---|---|--:|--:|--:|--:|---|\n")
+		for _, v := range r.Variants {
+			fmt.Fprintf(&t, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", v.Workload, v.Module, v.Variant, trimFloat(v.Servers),
+				trimFloat(v.Latency.P50), trimFloat(v.Latency.Max), trimFloat(v.Lost), v.Valid)
+		}
+	}
+	if len(r.Repeats) > 0 {
+		t.WriteString("\nOver several seeds:\n\n")
+		t.WriteString("| workload | step | seed | servers msgs-per-op | median | max | lost | targets |\n|---|---|--:|--:|--:|--:|--:|---|\n")
+		for _, rp := range r.Repeats {
+			verdict := "all pass"
+			if !rp.Pass {
+				verdict = "FAIL"
+			}
+			fmt.Fprintf(&t, "| %s | %s | %d | %s | %s | %s | %s | %s |\n", rp.Workload, rp.Module, rp.Seed, trimFloat(rp.Servers),
+				trimFloat(rp.Latency.P50), trimFloat(rp.Latency.Max), trimFloat(rp.Lost), verdict)
 		}
 	}
 	text = text[:i] + t.String() + text[j:]

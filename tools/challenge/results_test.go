@@ -12,9 +12,9 @@ func TestUpdateReadmeRewritesOnlyTheTable(t *testing.T) {
 	before := "intro\n<!-- results:start -->\nold table\n<!-- results:end -->\nafter\n"
 	os.WriteFile(path, []byte(before), 0o644)
 	r := resultsFile{Generated: "2026-11-23T21:00:00Z", Command: "make results", Runs: []resultRun{{
-		Workload: "broadcast-3e", Module: "broadcast-3e", Servers: 2.85, All: 4.9,
+		Workload: "broadcast-3e", Module: "broadcast-3e",
 		Command: "make MODULE=broadcast-3e WORKLOAD=broadcast-3e",
-		Latency: latencySummary{P50: 350, P99: 577, Max: 684},
+		figures: figures{Servers: 2.85, All: 4.9, Latency: latencySummary{P50: 350, P99: 577, Max: 684}},
 		Targets: []targetOutcome{{Name: "valid", Pass: true}, {Name: "max latency", Pass: false}},
 	}}}
 	if err := updateReadme(path, r); err != nil {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 
 	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
 )
@@ -45,8 +46,10 @@ func runCommand(args []string) int {
 }
 
 // runWorkload runs the challenge's flags plus extra against bin, through
-// the harness or Maelstrom, with the output going to out. It returns the
-// path of the run's results.edn and the runner's exit status.
+// the harness or Maelstrom, with the output going to out. Extra flags after
+// a "--" go to the node, after the challenge's own node flags, so that they
+// win. It returns the path of the run's results.edn and the runner's exit
+// status.
 func runWorkload(c challenges.Challenge, bin, harness, maelstrom, store string, extra []string, out *os.File) (string, int, error) {
 	runner := harness
 	args := []string{"test", "-w", "broadcast", "--bin", bin}
@@ -57,7 +60,7 @@ func runWorkload(c challenges.Challenge, bin, harness, maelstrom, store string, 
 	} else {
 		args = append(args, "--store", store)
 	}
-	args = append(args, extra...)
+	args = append(args, commandLine(c, extra)...)
 	fmt.Fprintf(out, "$ %s %s\n", runner, quoteArgs(args))
 	cmd := exec.Command(runner, args...)
 	cmd.Stdout, cmd.Stderr = out, out
@@ -82,6 +85,21 @@ func runWorkload(c challenges.Challenge, bin, harness, maelstrom, store string, 
 		return "", code, fmt.Errorf("the run (exit status %d) wrote no results.edn; see its output above", code)
 	}
 	return results, code, nil
+}
+
+// commandLine returns the flags that follow the challenge's own: extra's
+// flags for the runner, then, after a "--", the challenge's node flags and
+// extra's.
+func commandLine(c challenges.Challenge, extra []string) []string {
+	runnerFlags, nodeFlags := extra, []string(nil)
+	if i := slices.Index(extra, "--"); i >= 0 {
+		runnerFlags, nodeFlags = extra[:i], extra[i+1:]
+	}
+	nodeFlags = append(slices.Clone(c.NodeFlags), nodeFlags...)
+	if len(nodeFlags) == 0 {
+		return runnerFlags
+	}
+	return append(append(slices.Clone(runnerFlags), "--"), nodeFlags...)
 }
 
 // createLog creates a file for runs' output, and its directory.

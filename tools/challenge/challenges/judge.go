@@ -30,7 +30,7 @@ func Judge(c Challenge, results any) []Verdict {
 					vd.Pass = v == t.Want
 				}
 			} else if got, ok := Number(v); ok {
-				vd.Pass = got < t.Below
+				vd.Pass = t.Admits(got)
 			}
 		}
 		out = append(out, vd)
@@ -70,11 +70,7 @@ func Describe(v Verdict) string {
 	if t.Want != nil {
 		return fmt.Sprintf("%s (want %v; [%s])", got, EDNText(t.Want), where[1:])
 	}
-	limit := fmt.Sprint(t.Below)
-	if t.Unit != "" {
-		limit += " " + t.Unit
-	}
-	return fmt.Sprintf("%s (want < %s; [%s])", got, limit, where[1:])
+	return fmt.Sprintf("%s (want %s; [%s])", got, t.Limit(), where[1:])
 }
 
 // EDNText returns v as results.edn writes it: a keyword with its colon.
