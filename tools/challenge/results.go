@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -126,6 +127,14 @@ func resultsCommand(args []string) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	swept, err := findAll(*sweep)
+	ms, err2 := intervalsMs(*intervals)
+	varied, err3 := findAll(*variantsOf)
+	repeated, err4 := findAll(*repeat)
+	if err := errors.Join(err, err2, err3, err4); err != nil {
+		fmt.Fprintln(os.Stderr, "results:", err)
+		return 2
+	}
 	logPath := filepath.Join(filepath.Dir(*store), "results.log")
 	log, err := createLog(logPath)
 	if err != nil {
@@ -133,102 +142,22 @@ func resultsCommand(args []string) int {
 		return 2
 	}
 	defer log.Close()
-	r := resultsRunner{harness: *harness, binDir: *binDir, store: *store, log: log}
 	fmt.Printf("results: each run's output goes to %s\n", logPath)
 
+	r := resultsRunner{harness: *harness, binDir: *binDir, store: *store, log: log, seed: *seed}
 	out := resultsFile{Generated: time.Now().UTC().Format(time.RFC3339), Command: "make results"}
-	seedFlags := []string{"--seed", fmt.Sprint(*seed)}
-	counted := list(*traffic)
-	for _, c := range challenges.All {
-		extra := seedFlags
-		if slices.Contains(counted, c.Name) {
-			extra = append(slices.Clone(seedFlags), "--log-net-send")
-		}
-		path, fig, err := r.run(c, extra)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "results: %s: %v\n", c.Name, err)
-			return 1
-		}
-		res, _ := challenges.ReadResults(path)
-		run := resultRun{
-			Workload: c.Name, Module: c.Step, Command: makeCommand(c, extra), Seed: *seed, figures: fig,
-			Files: "/results/" + c.Name + "/",
-		}
-		for _, v := range challenges.Judge(c, res) {
-			want := fmt.Sprint(challenges.EDNText(v.Target.Want))
-			if v.Target.Want == nil {
-				want = v.Target.Limit()
+	if out.Runs, err = r.challenges(list(*traffic), *static); err == nil {
+		if out.Batching, err = r.sweeps(swept, ms); err == nil {
+			if out.Variants, err = r.variants(varied); err == nil {
+				out.Repeats, err = r.repeats(repeated, *repeatSeeds)
 			}
-			run.Targets = append(run.Targets, targetOutcome{Name: v.Target.Name, Value: fmt.Sprint(challenges.EDNText(v.Value)), Want: want, Pass: v.Pass})
-		}
-		if slices.Contains(counted, c.Name) {
-			if run.Traffic, err = countTraffic(filepath.Join(filepath.Dir(path), "jepsen.log")); err != nil {
-				fmt.Fprintf(os.Stderr, "results: %s: %v\n", c.Name, err)
-				return 1
-			}
-		}
-		if err := copyRunFiles(filepath.Dir(path), filepath.Join(*static, c.Name)); err != nil {
-			fmt.Fprintf(os.Stderr, "results: %s: %v\n", c.Name, err)
-			return 1
-		}
-		out.Runs = append(out.Runs, run)
-	}
-	for _, w := range list(*sweep) {
-		if *intervals == "" {
-			break
-		}
-		c, err := challenges.Find(w)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "results:", err)
-			return 2
-		}
-		for _, ms := range list(*intervals) {
-			n, err := strconv.Atoi(ms)
-			if err != nil || n <= 0 {
-				fmt.Fprintf(os.Stderr, "results: -batch-intervals: %q is not a number of milliseconds\n", ms)
-				return 2
-			}
-			extra := append(slices.Clone(seedFlags), "--", "--batch-interval", ms+"ms")
-			_, fig, err := r.run(c, extra)
-			if err != nil {
-				fmt.Fprintf(os.Stderr, "results: %s with a %s ms batch interval: %v\n", c.Name, ms, err)
-				return 1
-			}
-			out.Batching = append(out.Batching, batchRun{Workload: c.Name, Module: c.Step, IntervalMs: n, Command: makeCommand(c, extra), figures: fig})
 		}
 	}
-	for _, w := range list(*variantsOf) {
-		c, err := challenges.Find(w)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "results:", err)
-			return 2
-		}
-		for _, v := range variants {
-			extra := append(slices.Clone(seedFlags), v.Flags...)
-			_, fig, err := r.run(c, extra)
-			if err != nil {
-				fmt.Fprintf(os.Stderr, "results: %s with %s: %v\n", c.Name, v.Name, err)
-				return 1
-			}
-			out.Variants = append(out.Variants, variantRun{Variant: v.Name, Workload: c.Name, Module: c.Step, Command: makeCommand(c, extra), figures: fig})
-		}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "results:", err)
+		return 1
 	}
-	for _, w := range list(*repeat) {
-		c, err := challenges.Find(w)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "results:", err)
-			return 2
-		}
-		for s := 1; s <= *repeatSeeds; s++ {
-			extra := []string{"--seed", fmt.Sprint(s)}
-			path, fig, err := r.run(c, extra)
-			if err != nil {
-				fmt.Fprintf(os.Stderr, "results: %s --seed %d: %v\n", c.Name, s, err)
-				return 1
-			}
-			out.Repeats = append(out.Repeats, repeatRun{Workload: c.Name, Module: c.Step, Seed: s, Command: makeCommand(c, extra), figures: fig, Pass: metAll(c, path)})
-		}
-	}
+
 	b, _ := json.MarshalIndent(out, "", "  ")
 	if err := os.MkdirAll(filepath.Dir(*data), 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, "results:", err)
@@ -252,6 +181,99 @@ func resultsCommand(args []string) int {
 type resultsRunner struct {
 	harness, binDir, store string
 	log                    *os.File // the runs' output
+	seed                   int      // of every run but the repeats
+}
+
+// challenges runs every challenge once, judges it and copies its files
+// under static. The runs of the workloads in counted also count their
+// messages between servers.
+func (r resultsRunner) challenges(counted []string, static string) ([]resultRun, error) {
+	var runs []resultRun
+	for _, c := range challenges.All {
+		extra := r.seedFlags()
+		if slices.Contains(counted, c.Name) {
+			extra = append(extra, "--log-net-send")
+		}
+		path, fig, err := r.run(c, extra)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", c.Name, err)
+		}
+		res, _ := challenges.ReadResults(path)
+		run := resultRun{
+			Workload: c.Name, Module: c.Step, Command: makeCommand(c, extra), Seed: r.seed, figures: fig,
+			Files: "/results/" + c.Name + "/",
+		}
+		for _, v := range challenges.Judge(c, res) {
+			want := fmt.Sprint(challenges.EDNText(v.Target.Want))
+			if v.Target.Want == nil {
+				want = v.Target.Limit()
+			}
+			run.Targets = append(run.Targets, targetOutcome{Name: v.Target.Name, Value: fmt.Sprint(challenges.EDNText(v.Value)), Want: want, Pass: v.Pass})
+		}
+		if slices.Contains(counted, c.Name) {
+			if run.Traffic, err = countTraffic(filepath.Join(filepath.Dir(path), "jepsen.log")); err != nil {
+				return nil, fmt.Errorf("%s: %w", c.Name, err)
+			}
+		}
+		if err := copyRunFiles(filepath.Dir(path), filepath.Join(static, c.Name)); err != nil {
+			return nil, fmt.Errorf("%s: %w", c.Name, err)
+		}
+		runs = append(runs, run)
+	}
+	return runs, nil
+}
+
+// sweeps runs each challenge once per batch interval, given to its node as
+// --batch-interval.
+func (r resultsRunner) sweeps(cs []challenges.Challenge, intervals []int) ([]batchRun, error) {
+	var runs []batchRun
+	for _, c := range cs {
+		for _, ms := range intervals {
+			extra := append(r.seedFlags(), "--", "--batch-interval", fmt.Sprintf("%dms", ms))
+			_, fig, err := r.run(c, extra)
+			if err != nil {
+				return nil, fmt.Errorf("%s with a %d ms batch interval: %w", c.Name, ms, err)
+			}
+			runs = append(runs, batchRun{Workload: c.Name, Module: c.Step, IntervalMs: ms, Command: makeCommand(c, extra), figures: fig})
+		}
+	}
+	return runs, nil
+}
+
+// variants runs each challenge once under each of the variants.
+func (r resultsRunner) variants(cs []challenges.Challenge) ([]variantRun, error) {
+	var runs []variantRun
+	for _, c := range cs {
+		for _, v := range variants {
+			extra := append(r.seedFlags(), v.Flags...)
+			_, fig, err := r.run(c, extra)
+			if err != nil {
+				return nil, fmt.Errorf("%s with %s: %w", c.Name, v.Name, err)
+			}
+			runs = append(runs, variantRun{Variant: v.Name, Workload: c.Name, Module: c.Step, Command: makeCommand(c, extra), figures: fig})
+		}
+	}
+	return runs, nil
+}
+
+// repeats runs each challenge with --seed 1…seeds and judges every run.
+func (r resultsRunner) repeats(cs []challenges.Challenge, seeds int) ([]repeatRun, error) {
+	var runs []repeatRun
+	for _, c := range cs {
+		for seed := 1; seed <= seeds; seed++ {
+			extra := []string{"--seed", fmt.Sprint(seed)}
+			path, fig, err := r.run(c, extra)
+			if err != nil {
+				return nil, fmt.Errorf("%s --seed %d: %w", c.Name, seed, err)
+			}
+			runs = append(runs, repeatRun{Workload: c.Name, Module: c.Step, Seed: seed, Command: makeCommand(c, extra), figures: fig, Pass: metAll(c, path)})
+		}
+	}
+	return runs, nil
+}
+
+func (r resultsRunner) seedFlags() []string {
+	return []string{"--seed", fmt.Sprint(r.seed)}
 }
 
 // run runs c with extra flags, prints one line of what it measured, and
@@ -278,6 +300,32 @@ func (r resultsRunner) run(c challenges.Challenge, extra []string) (string, figu
 // makeCommand is the make command that repeats a run of c with extra flags.
 func makeCommand(c challenges.Challenge, extra []string) string {
 	return fmt.Sprintf("make MODULE=%s WORKLOAD=%s ARGS=\"%s\"", c.Step, c.Name, strings.Join(extra, " "))
+}
+
+// findAll returns the challenges a comma-separated flag value names.
+func findAll(names string) ([]challenges.Challenge, error) {
+	var cs []challenges.Challenge
+	for _, name := range list(names) {
+		c, err := challenges.Find(name)
+		if err != nil {
+			return nil, err
+		}
+		cs = append(cs, c)
+	}
+	return cs, nil
+}
+
+// intervalsMs parses -batch-intervals: milliseconds, comma-separated.
+func intervalsMs(s string) ([]int, error) {
+	var ms []int
+	for _, item := range list(s) {
+		n, err := strconv.Atoi(item)
+		if err != nil || n <= 0 {
+			return nil, fmt.Errorf("-batch-intervals: %q is not a positive number of milliseconds", item)
+		}
+		ms = append(ms, n)
+	}
+	return ms, nil
 }
 
 // list splits a comma-separated flag value, ignoring empty items.

@@ -35,3 +35,20 @@ func TestUpdateReadmeRewritesOnlyTheTable(t *testing.T) {
 		t.Errorf("a file without markers was accepted")
 	}
 }
+
+func TestResultsFlagsAreChecked(t *testing.T) {
+	if ms, err := intervalsMs("100, 250,,800"); err != nil || len(ms) != 3 || ms[1] != 250 {
+		t.Errorf("intervalsMs = %v, %v; want [100 250 800]", ms, err)
+	}
+	for _, bad := range []string{"100ms", "0", "-5", "x"} {
+		if _, err := intervalsMs(bad); err == nil || !strings.Contains(err.Error(), bad) {
+			t.Errorf("intervalsMs(%q): err = %v, want one naming it", bad, err)
+		}
+	}
+	if cs, err := findAll("broadcast-3e,broadcast-piggyback"); err != nil || len(cs) != 2 || cs[1].Step != "broadcast-piggyback" {
+		t.Errorf("findAll = %v, %v", cs, err)
+	}
+	if _, err := findAll("broadcast-3e,broadcast-3f"); err == nil || !strings.Contains(err.Error(), "broadcast-3f") {
+		t.Errorf("findAll of an unknown workload: err = %v, want one naming it", err)
+	}
+}
