@@ -11,8 +11,8 @@ import (
 
 // batchInterval is how often the hub flushes. Only the hub gathers values:
 // another node, a leaf, gets 2 broadcasts a second in the 3e challenge, so
-// its batches held little more than one value, and it sends each value to
-// the hub at once instead (see forward). A value then crosses one 100 ms link
+// in 3e its batches held little more than one value, and here it sends each
+// value to the hub at once instead (see forward). A value then crosses one 100 ms link
 // to the hub, waits there for up to one interval, and crosses one more to
 // every other node: it reaches them all within 100 + 800 + 100 = 1000 ms
 // (our target: a maximum of at most 1.5 s) and, waiting half an interval on

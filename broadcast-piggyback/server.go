@@ -122,8 +122,9 @@ func (s *server) handleGossip(msg maelstrom.Message) error {
 	return nil
 }
 
-// handleGossipOK stops the resending of the values a peer acknowledged on
-// their own. Like handleGossip, it only logs a body that does not decode.
+// handleGossipOK stops the resending of the values a peer acknowledged in a
+// message of their own, which it sends when no gossip took them along. Like
+// handleGossip, it only logs a body that does not decode.
 func (s *server) handleGossipOK(msg maelstrom.Message) error {
 	var body gossipBody
 	if err := json.Unmarshal(msg.Body, &body); err != nil {
@@ -150,9 +151,8 @@ func (s *server) store(values []int) (fresh []int) {
 }
 
 // forward passes values on to every neighbour except from, the node they
-// came from: it has them already. The hub hands them to the batcher; a leaf
-// sends them to the hub at once, as it has too few to gather (see
-// batchInterval).
+// came from. The hub hands them to the batcher; a leaf sends them to the hub
+// at once, as it has too few to gather (see batchInterval).
 func (s *server) forward(values []int, from string) {
 	if len(values) == 0 {
 		return
@@ -163,7 +163,7 @@ func (s *server) forward(values []int, from string) {
 
 	for _, peer := range neighbours {
 		switch {
-		case peer == from:
+		case peer == from: // it has them already
 		case hub:
 			s.pass(peer, values)
 		default:
