@@ -84,7 +84,7 @@ bench-harness: bin/harness bin/testnode bin/wakeup
 	status=$$?; wait; exit $$status
 	bin/harness test -w broadcast --bin bin/testnode --node-count 100 --time-limit 20 --rate 1000 --store tmp/bench-harness --verbose -- --gossip none | grep -E '^(Verdict|Messages|Timing|Harness CPU)'
 
-## results: re-run every step's challenge, the batch-interval sweeps, other conditions and 10 partition seeds (about 25 minutes); refresh the numbers and plots the blog shows
+## results: re-run every step's challenge, the batch-interval sweeps, other conditions and 10 partition seeds (about 20 minutes); refresh the numbers and plots the blog shows
 results: build
 	bin/challenge results -harness bin/harness -bin-dir bin -data data/results.json -static static/results -readme README.md \
 		-traffic broadcast-3e,broadcast-piggyback -batch-intervals 100,200,300,500,800,1200 -sweep broadcast-3e,broadcast-piggyback \

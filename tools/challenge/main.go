@@ -9,7 +9,7 @@
 //	challenge seeds -workload W -bin PATH [-seeds N] [-- extra flags]
 //	challenge run   -workload W -bin PATH [-harness PATH | -maelstrom PATH] [-store DIR] [-- extra flags]
 //	challenge bench -harness PATH -bin-dir DIR [-seeds N] [-workloads W,W]
-//	challenge results -harness PATH -bin-dir DIR -data FILE -static DIR
+//	challenge results -harness PATH -bin-dir DIR -data FILE -static DIR [-traffic W,W] [-batch-intervals MS,MS -sweep W,W] [-variants W,W] [-repeat W,W -repeat-seeds N]
 package main
 
 import (
@@ -32,6 +32,7 @@ const usage = `usage:
   challenge seeds -workload W -bin PATH [-seeds N] [-store DIR] [-- extra flags]
   challenge bench -harness PATH -bin-dir DIR [-seeds N] [-workloads W,W] [-time-limit S]
   challenge results -harness PATH -bin-dir DIR -data FILE -static DIR [-readme FILE]
+                    [-traffic W,W] [-batch-intervals MS,MS -sweep W,W] [-variants W,W] [-repeat W,W -repeat-seeds N]
   challenge readme -data FILE -readme FILE  rewrite a README's results table from data/results.json`
 
 func dispatch(args []string) int {
