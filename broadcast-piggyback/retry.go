@@ -39,8 +39,10 @@ const retryInterval = 4 * time.Second
 // after, and resends would come every five seconds.
 const retrySlack = retryTick / 10
 
-// retryLoop sends, every retryTick, the acknowledgements that waited too long
-// and the values that went unacknowledged too long, until ctx is done.
+// retryLoop resends unacknowledged values every retryInterval until ctx is
+// done, and sends the acknowledgements that waited ackDelay for a ride. It
+// looks for both every retryTick; the resends go first, so that the
+// acknowledgements owed to the same peer ride on them.
 func (s *server) retryLoop(ctx context.Context) {
 	ticker := time.NewTicker(retryTick)
 	defer ticker.Stop()
@@ -49,8 +51,8 @@ func (s *server) retryLoop(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-ticker.C:
-			s.ackDue()
 			s.resendDue()
+			s.ackDue()
 		}
 	}
 }
