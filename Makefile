@@ -13,7 +13,7 @@ SEEDS     ?=
 SEED      ?=
 KEEP      ?= 0
 
-STEPS     := broadcast-3a broadcast-3b broadcast-3c broadcast-3d broadcast-3e
+STEPS     := broadcast-3a broadcast-3b broadcast-3c broadcast-3d broadcast-3e broadcast-piggyback
 MODULES   := $(STEPS) harness tools/challenge tools/stepdiff tools/drawio tools/pagecheck
 GO_PKGS   := $(addprefix ./,$(addsuffix /...,$(MODULES)))
 TEST_STORE := tmp/test-store
@@ -58,7 +58,7 @@ test-go:
 	go vet $(GO_PKGS)
 	go test -race $(GO_PKGS)
 
-## test-workloads: each step against its own challenge (3d/3e with a 10 s time limit), 3c over 10 seeds
+## test-workloads: each step against its own challenge (3d, 3e and piggyback with a 10 s time limit), 3c over 10 seeds
 test-workloads: build
 	@rm -rf $(TEST_STORE)
 	bin/challenge run -workload broadcast-3a -bin bin/broadcast-3a -store $(TEST_STORE)/3a
@@ -67,6 +67,8 @@ test-workloads: build
 	bin/challenge run -workload broadcast-3e -bin bin/broadcast-3e -store $(TEST_STORE)/3e -- --time-limit 10
 	bin/challenge run -workload broadcast-3d-partition -bin bin/broadcast-3d -store $(TEST_STORE)/3d-partition -- --time-limit 10
 	bin/challenge run -workload broadcast-3e-partition -bin bin/broadcast-3e -store $(TEST_STORE)/3e-partition -- --time-limit 10
+	bin/challenge run -workload broadcast-piggyback -bin bin/broadcast-piggyback -store $(TEST_STORE)/piggyback -- --time-limit 10
+	bin/challenge run -workload broadcast-piggyback-partition -bin bin/broadcast-piggyback -store $(TEST_STORE)/piggyback-partition -- --time-limit 10
 	bin/challenge seeds -workload broadcast-3c -bin bin/broadcast-3c -seeds 10 -store $(TEST_STORE)/3c -- --time-limit 10
 
 ## test-sim: 200 simulated seeds each of 3c, 3d and 3e under partitions, and 3b (which never resends) shown to lose values under 3c's
@@ -107,7 +109,7 @@ diff:
 	@for step in $(FROM) $(TO); do case " $(STEPS) " in *" $$step "*) ;; *) echo "make diff: $$step is not a step; the steps are: $(STEPS)"; exit 2;; esac; done
 	@diff -ru $(FROM) $(TO); status=$$?; [ $$status -le 1 ] || [ $$status -eq 141 ]
 
-## bench: 3d and 3e against their steps over SEEDS seeds (default 5); one table of medians and worst cases
+## bench: 3d, 3e and piggyback (its own targets, and 3d's at a 200 ms interval) over SEEDS seeds (default 5); one table of medians and worst cases
 bench: build
 	bin/challenge bench -harness bin/harness -bin-dir bin -seeds $(or $(SEEDS),5)
 
@@ -115,9 +117,11 @@ bench: build
 bench-harness: bin/harness bin/testnode bin/wakeup
 	scripts/bench-harness.sh
 
-## results: re-run every step's challenge and refresh the numbers and plots the blog shows
+## results: re-run every step's challenge, the batch-interval sweeps, other conditions and 10 partition seeds (about 20 minutes); refresh the numbers and plots the blog shows
 results: build
-	bin/challenge results -harness bin/harness -bin-dir bin -data data/results.json -static static/results -readme README.md -batch-intervals 100,200,300,500,800
+	bin/challenge results -harness bin/harness -bin-dir bin -data data/results.json -static static/results -readme README.md \
+		-traffic broadcast-3e,broadcast-piggyback -batch-intervals 100,200,300,500,800,1200 -sweep broadcast-3e,broadcast-piggyback \
+		-variants broadcast-3e,broadcast-piggyback -repeat broadcast-piggyback-partition -repeat-seeds 10
 
 ## help: list the targets
 help:

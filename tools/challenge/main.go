@@ -10,7 +10,7 @@
 //	challenge run   -workload W -bin PATH [-harness PATH | -maelstrom PATH] [-store DIR] [-- extra flags]
 //	challenge bench -harness PATH -bin-dir DIR [-seeds N] [-workloads W,W]
 //	challenge sim-check -harness PATH -bin-dir DIR -sim-dir DIR [-seeds N] [-workloads W,W]
-//	challenge results -harness PATH -bin-dir DIR -data FILE -static DIR
+//	challenge results -harness PATH -bin-dir DIR -data FILE -static DIR [-traffic W,W] [-batch-intervals MS,MS -sweep W,W] [-variants W,W] [-repeat W,W -repeat-seeds N]
 package main
 
 import (
@@ -28,13 +28,14 @@ func main() {
 
 const usage = `usage:
   challenge list                            print the workloads
-  challenge flags WORKLOAD                  print the workload's flags
+  challenge flags WORKLOAD                  print the workload's flags (the node's after --)
   challenge judge WORKLOAD results.edn      print PASS/FAIL per target
   challenge run -workload W -bin PATH [-harness PATH | -maelstrom PATH] [-store DIR] [-- extra flags]
   challenge seeds -workload W -bin PATH [-seeds N] [-store DIR] [-- extra flags]
   challenge bench -harness PATH -bin-dir DIR [-seeds N] [-workloads W,W] [-time-limit S]
   challenge sim-check -harness PATH -bin-dir DIR -sim-dir DIR [-seeds N] [-workloads W,W]
   challenge results -harness PATH -bin-dir DIR -data FILE -static DIR [-readme FILE]
+                    [-traffic W,W] [-batch-intervals MS,MS -sweep W,W] [-variants W,W] [-repeat W,W -repeat-seeds N]
   challenge readme -data FILE -readme FILE  rewrite a README's results table from data/results.json`
 
 func dispatch(args []string) int {
@@ -57,7 +58,7 @@ func dispatch(args []string) int {
 		if args[0] == "judge" {
 			return judgeFile(os.Stdout, c, args[2], 0)
 		}
-		fmt.Println(strings.Join(c.Flags, " "))
+		fmt.Println(strings.Join(commandLine(c, c.Flags), " "))
 		return 0
 	case "list":
 		for _, c := range challenges.All {

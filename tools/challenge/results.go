@@ -2,11 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,24 +19,33 @@ import (
 // resultsFile is data/results.json: what the blog shows, written only by
 // real runs of `make results`.
 type resultsFile struct {
-	Generated string      `json:"generated"`
-	Command   string      `json:"command"`
-	Runs      []resultRun `json:"runs"`
-	Batching  []batchRun  `json:"batching,omitempty"`
+	Generated string       `json:"generated"`
+	Command   string       `json:"command"`
+	Runs      []resultRun  `json:"runs"`
+	Batching  []batchRun   `json:"batching,omitempty"`
+	Variants  []variantRun `json:"variants,omitempty"`
+	Repeats   []repeatRun  `json:"repeats,omitempty"`
 }
 
+// figures are what one run measured, as the blog shows them.
+type figures struct {
+	Valid   string         `json:"valid"`
+	Servers float64        `json:"serversMsgsPerOp"`
+	All     float64        `json:"allMsgsPerOp"`
+	Latency latencySummary `json:"stableLatencyMs"`
+	Lost    float64        `json:"lostCount"`
+}
+
+// resultRun is one challenge run against its step.
 type resultRun struct {
-	Workload string          `json:"workload"`
-	Module   string          `json:"module"`
-	Command  string          `json:"command"`
-	Seed     int             `json:"seed"`
-	Valid    string          `json:"valid"`
-	Servers  float64         `json:"serversMsgsPerOp"`
-	All      float64         `json:"allMsgsPerOp"`
-	Latency  latencySummary  `json:"stableLatencyMs"`
-	Lost     float64         `json:"lostCount"`
-	Targets  []targetOutcome `json:"targets"`
-	Files    string          `json:"files"` // under static/, the run's results.edn and plots
+	Workload string `json:"workload"`
+	Module   string `json:"module"`
+	Command  string `json:"command"`
+	Seed     int    `json:"seed"`
+	figures
+	Targets []targetOutcome `json:"targets"`
+	Traffic []trafficRow    `json:"traffic,omitempty"` // where the messages between servers went
+	Files   string          `json:"files"`             // under static/, the run's results.edn and plots
 }
 
 type latencySummary struct {
@@ -50,17 +62,53 @@ type targetOutcome struct {
 	Pass  bool   `json:"pass"`
 }
 
-// batchRun is one point of the 3e batch-interval trade-off.
+// batchRun is one point of a step's batch-interval trade-off: its challenge
+// run with another --batch-interval.
 type batchRun struct {
-	IntervalMs int            `json:"intervalMs"`
-	Command    string         `json:"command"`
-	Servers    float64        `json:"serversMsgsPerOp"`
-	Latency    latencySummary `json:"stableLatencyMs"`
-	Valid      string         `json:"valid"`
+	Workload   string `json:"workload"`
+	Module     string `json:"module"`
+	IntervalMs int    `json:"intervalMs"`
+	Command    string `json:"command"`
+	figures
+}
+
+// variantRun is a challenge run under other conditions than the
+// challenge's (another latency distribution, more nodes): a figure, not a
+// target.
+type variantRun struct {
+	Variant  string `json:"variant"`
+	Workload string `json:"workload"`
+	Module   string `json:"module"`
+	Command  string `json:"command"`
+	figures
+}
+
+// repeatRun is one seed of a challenge run over several seeds.
+type repeatRun struct {
+	Workload string `json:"workload"`
+	Module   string `json:"module"`
+	Seed     int    `json:"seed"`
+	Command  string `json:"command"`
+	figures
+	Pass bool `json:"pass"` // every target of the challenge met
+}
+
+// variants are the conditions `make results -variants` runs a challenge
+// under besides its own flags. Later flags win, so each replaces the
+// challenge's value.
+var variants = []struct {
+	Name  string
+	Flags []string
+}{
+	{"latency uniform in [0, 200) ms", []string{"--latency-dist", "uniform"}},
+	{"latency exponential, mean 100 ms", []string{"--latency-dist", "exponential"}},
+	{"50 nodes", []string{"--node-count", "50"}},
 }
 
 // resultsCommand runs every challenge against its own step and writes what
 // the blog shows: data/results.json and, per run, results.edn and plots.
+// The runs' output goes to a log beside the store; one line per run is
+// printed.
 func resultsCommand(args []string) int {
 	fs := flag.NewFlagSet("results", flag.ContinueOnError)
 	harness := fs.String("harness", "bin/harness", "the harness binary")
@@ -69,71 +117,47 @@ func resultsCommand(args []string) int {
 	static := fs.String("static", "static/results", "directory for the runs' files")
 	store := fs.String("store", "tmp/results-store", "store directory for the runs")
 	seed := fs.Int("seed", 1, "--seed of every run")
-	intervals := fs.String("batch-intervals", "", "comma-separated 3e batch intervals in ms to sweep (node flag --batch-interval)")
+	intervals := fs.String("batch-intervals", "", "comma-separated batch intervals in ms to sweep (node flag --batch-interval)")
+	sweep := fs.String("sweep", "broadcast-3e", "comma-separated workloads whose step takes --batch-interval, swept over -batch-intervals")
+	traffic := fs.String("traffic", "", "comma-separated workloads whose runs also count the messages between servers by type and direction (--log-net-send)")
+	variantsOf := fs.String("variants", "", "comma-separated workloads also run under each variant: other latency distributions, 50 nodes")
+	repeat := fs.String("repeat", "", "comma-separated workloads also run with --seed 1…N (N = -repeat-seeds)")
+	repeatSeeds := fs.Int("repeat-seeds", 10, "seeds for -repeat")
 	readme := fs.String("readme", "", "a Markdown file whose results table (between <!-- results:start --> and <!-- results:end -->) is rewritten")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	swept, err := findAll(*sweep)
+	ms, err2 := intervalsMs(*intervals)
+	varied, err3 := findAll(*variantsOf)
+	repeated, err4 := findAll(*repeat)
+	if err := errors.Join(err, err2, err3, err4); err != nil {
+		fmt.Fprintln(os.Stderr, "results:", err)
+		return 2
+	}
+	logPath := filepath.Join(filepath.Dir(*store), "results.log")
+	log, err := createLog(logPath)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "results:", err)
+		return 2
+	}
+	defer log.Close()
+	fmt.Printf("results: each run's output goes to %s\n", logPath)
+
+	r := resultsRunner{harness: *harness, binDir: *binDir, store: *store, log: log, seed: *seed}
 	out := resultsFile{Generated: time.Now().UTC().Format(time.RFC3339), Command: "make results"}
-	for _, c := range challenges.All {
-		step := strings.TrimSuffix(c.Name, "-partition")
-		extra := []string{"--seed", fmt.Sprint(*seed)}
-		fmt.Printf("results: %s against %s …\n", c.Name, step)
-		path, _, err := runWorkload(c, filepath.Join(*binDir, step), *harness, "", *store, extra, os.Stdout)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "results: %s: %v\n", c.Name, err)
-			return 1
-		}
-		s, err := measure(path)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "results: %s: %v\n", c.Name, err)
-			return 1
-		}
-		res, _ := challenges.ReadResults(path)
-		run := resultRun{
-			Workload: c.Name, Module: step,
-			Command: fmt.Sprintf("make MODULE=%s WORKLOAD=%s ARGS=\"--seed %d\"", step, c.Name, *seed),
-			Seed:    *seed, Valid: s.ValidText, Servers: s.Servers, All: s.All,
-			Latency: latencySummary{s.P50, s.P95, s.P99, s.Max}, Lost: s.LostCount,
-			Files: "/results/" + c.Name + "/",
-		}
-		for _, v := range challenges.Judge(c, res) {
-			want := fmt.Sprint(challenges.EDNText(v.Target.Want))
-			if v.Target.Want == nil {
-				want = fmt.Sprintf("< %v%s", v.Target.Below, unitSuffix(v.Target.Unit))
+	if out.Runs, err = r.challenges(list(*traffic), *static); err == nil {
+		if out.Batching, err = r.sweeps(swept, ms); err == nil {
+			if out.Variants, err = r.variants(varied); err == nil {
+				out.Repeats, err = r.repeats(repeated, *repeatSeeds)
 			}
-			run.Targets = append(run.Targets, targetOutcome{Name: v.Target.Name, Value: fmt.Sprint(challenges.EDNText(v.Value)), Want: want, Pass: v.Pass})
-		}
-		if err := copyRunFiles(filepath.Dir(path), filepath.Join(*static, c.Name)); err != nil {
-			fmt.Fprintf(os.Stderr, "results: %s: %v\n", c.Name, err)
-			return 1
-		}
-		out.Runs = append(out.Runs, run)
-	}
-	if *intervals != "" {
-		c, _ := challenges.Find("broadcast-3e")
-		for _, ms := range strings.Split(*intervals, ",") {
-			extra := []string{"--seed", fmt.Sprint(*seed), "--", "--batch-interval", ms + "ms"}
-			fmt.Printf("results: broadcast-3e with a %s ms batch interval …\n", ms)
-			path, _, err := runWorkload(c, filepath.Join(*binDir, "broadcast-3e"), *harness, "", *store, extra, os.Stdout)
-			if err != nil {
-				fmt.Fprintf(os.Stderr, "results: batch interval %s: %v\n", ms, err)
-				return 1
-			}
-			s, err := measure(path)
-			if err != nil {
-				fmt.Fprintf(os.Stderr, "results: batch interval %s: %v\n", ms, err)
-				return 1
-			}
-			var n int
-			fmt.Sscan(ms, &n)
-			out.Batching = append(out.Batching, batchRun{
-				IntervalMs: n,
-				Command:    fmt.Sprintf("make MODULE=broadcast-3e WORKLOAD=broadcast-3e ARGS=\"--seed %d -- --batch-interval %sms\"", *seed, ms),
-				Servers:    s.Servers, Latency: latencySummary{s.P50, s.P95, s.P99, s.Max}, Valid: s.ValidText,
-			})
 		}
 	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "results:", err)
+		return 1
+	}
+
 	b, _ := json.MarshalIndent(out, "", "  ")
 	if err := os.MkdirAll(filepath.Dir(*data), 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, "results:", err)
@@ -151,6 +175,168 @@ func resultsCommand(args []string) int {
 	}
 	fmt.Printf("results: wrote %s and %s/\n", *data, *static)
 	return 0
+}
+
+// resultsRunner runs the challenges for make results, each against its step.
+type resultsRunner struct {
+	harness, binDir, store string
+	log                    *os.File // the runs' output
+	seed                   int      // of every run but the repeats
+}
+
+// challenges runs every challenge once, judges it and copies its files
+// under static. The runs of the workloads in counted also count their
+// messages between servers.
+func (r resultsRunner) challenges(counted []string, static string) ([]resultRun, error) {
+	var runs []resultRun
+	for _, c := range challenges.All {
+		extra := r.seedFlags()
+		if slices.Contains(counted, c.Name) {
+			extra = append(extra, "--log-net-send")
+		}
+		path, fig, err := r.run(c, extra)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", c.Name, err)
+		}
+		res, _ := challenges.ReadResults(path)
+		run := resultRun{
+			Workload: c.Name, Module: c.Step, Command: makeCommand(c, extra), Seed: r.seed, figures: fig,
+			Files: "/results/" + c.Name + "/",
+		}
+		for _, v := range challenges.Judge(c, res) {
+			want := fmt.Sprint(challenges.EDNText(v.Target.Want))
+			if v.Target.Want == nil {
+				want = v.Target.Limit()
+			}
+			run.Targets = append(run.Targets, targetOutcome{Name: v.Target.Name, Value: fmt.Sprint(challenges.EDNText(v.Value)), Want: want, Pass: v.Pass})
+		}
+		if slices.Contains(counted, c.Name) {
+			if run.Traffic, err = countTraffic(filepath.Join(filepath.Dir(path), "jepsen.log")); err != nil {
+				return nil, fmt.Errorf("%s: %w", c.Name, err)
+			}
+		}
+		if err := copyRunFiles(filepath.Dir(path), filepath.Join(static, c.Name)); err != nil {
+			return nil, fmt.Errorf("%s: %w", c.Name, err)
+		}
+		runs = append(runs, run)
+	}
+	return runs, nil
+}
+
+// sweeps runs each challenge once per batch interval, given to its node as
+// --batch-interval.
+func (r resultsRunner) sweeps(cs []challenges.Challenge, intervals []int) ([]batchRun, error) {
+	var runs []batchRun
+	for _, c := range cs {
+		for _, ms := range intervals {
+			extra := append(r.seedFlags(), "--", "--batch-interval", fmt.Sprintf("%dms", ms))
+			_, fig, err := r.run(c, extra)
+			if err != nil {
+				return nil, fmt.Errorf("%s with a %d ms batch interval: %w", c.Name, ms, err)
+			}
+			runs = append(runs, batchRun{Workload: c.Name, Module: c.Step, IntervalMs: ms, Command: makeCommand(c, extra), figures: fig})
+		}
+	}
+	return runs, nil
+}
+
+// variants runs each challenge once under each of the variants.
+func (r resultsRunner) variants(cs []challenges.Challenge) ([]variantRun, error) {
+	var runs []variantRun
+	for _, c := range cs {
+		for _, v := range variants {
+			extra := append(r.seedFlags(), v.Flags...)
+			_, fig, err := r.run(c, extra)
+			if err != nil {
+				return nil, fmt.Errorf("%s with %s: %w", c.Name, v.Name, err)
+			}
+			runs = append(runs, variantRun{Variant: v.Name, Workload: c.Name, Module: c.Step, Command: makeCommand(c, extra), figures: fig})
+		}
+	}
+	return runs, nil
+}
+
+// repeats runs each challenge with --seed 1…seeds and judges every run.
+func (r resultsRunner) repeats(cs []challenges.Challenge, seeds int) ([]repeatRun, error) {
+	var runs []repeatRun
+	for _, c := range cs {
+		for seed := 1; seed <= seeds; seed++ {
+			extra := []string{"--seed", fmt.Sprint(seed)}
+			path, fig, err := r.run(c, extra)
+			if err != nil {
+				return nil, fmt.Errorf("%s --seed %d: %w", c.Name, seed, err)
+			}
+			runs = append(runs, repeatRun{Workload: c.Name, Module: c.Step, Seed: seed, Command: makeCommand(c, extra), figures: fig, Pass: metAll(c, path)})
+		}
+	}
+	return runs, nil
+}
+
+func (r resultsRunner) seedFlags() []string {
+	return []string{"--seed", fmt.Sprint(r.seed)}
+}
+
+// run runs c with extra flags, prints one line of what it measured, and
+// returns the path of its results.edn and its figures.
+func (r resultsRunner) run(c challenges.Challenge, extra []string) (string, figures, error) {
+	fmt.Printf("results: %s against %s, %s …", c.Name, c.Step, strings.Join(commandLine(c, extra), " "))
+	path, _, err := runWorkload(c, filepath.Join(r.binDir, c.Step), r.harness, "", r.store, extra, r.log)
+	if err != nil {
+		fmt.Println()
+		return "", figures{}, err
+	}
+	s, err := measure(path)
+	if err != nil {
+		fmt.Println()
+		return "", figures{}, err
+	}
+	fmt.Printf(" valid %s, servers msgs-per-op %s, median %s ms, max %s ms\n", s.ValidText, trimFloat(s.Servers), trimFloat(s.P50), trimFloat(s.Max))
+	return path, figures{
+		Valid: s.ValidText, Servers: s.Servers, All: s.All,
+		Latency: latencySummary{s.P50, s.P95, s.P99, s.Max}, Lost: s.LostCount,
+	}, nil
+}
+
+// makeCommand is the make command that repeats a run of c with extra flags.
+func makeCommand(c challenges.Challenge, extra []string) string {
+	return fmt.Sprintf("make MODULE=%s WORKLOAD=%s ARGS=\"%s\"", c.Step, c.Name, strings.Join(extra, " "))
+}
+
+// findAll returns the challenges a comma-separated flag value names.
+func findAll(names string) ([]challenges.Challenge, error) {
+	var cs []challenges.Challenge
+	for _, name := range list(names) {
+		c, err := challenges.Find(name)
+		if err != nil {
+			return nil, err
+		}
+		cs = append(cs, c)
+	}
+	return cs, nil
+}
+
+// intervalsMs parses -batch-intervals: milliseconds, comma-separated.
+func intervalsMs(s string) ([]int, error) {
+	var ms []int
+	for _, item := range list(s) {
+		n, err := strconv.Atoi(item)
+		if err != nil || n <= 0 {
+			return nil, fmt.Errorf("-batch-intervals: %q is not a positive number of milliseconds", item)
+		}
+		ms = append(ms, n)
+	}
+	return ms, nil
+}
+
+// list splits a comma-separated flag value, ignoring empty items.
+func list(s string) []string {
+	var items []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			items = append(items, item)
+		}
+	}
+	return items
 }
 
 // readmeCommand rewrites a README's results table from an existing
@@ -210,11 +396,31 @@ func updateReadme(path string, r resultsFile) error {
 			trimFloat(run.Latency.Max), trimFloat(run.Lost), verdict, run.Command)
 	}
 	if len(r.Batching) > 0 {
-		t.WriteString("\n3e's batch interval against its costs (node flag `--batch-interval`):\n\n")
-		t.WriteString("| interval | servers msgs-per-op | median | p99 | max | valid |\n|--:|--:|--:|--:|--:|---|\n")
+		t.WriteString("\nThe batch interval against its costs (node flag `--batch-interval`):\n\n")
+		t.WriteString("| step | interval | servers msgs-per-op | median | p99 | max | valid |\n|---|--:|--:|--:|--:|--:|---|\n")
 		for _, b := range r.Batching {
-			fmt.Fprintf(&t, "| %d ms | %s | %s | %s | %s | %s |\n", b.IntervalMs, trimFloat(b.Servers),
+			fmt.Fprintf(&t, "| %s | %d ms | %s | %s | %s | %s | %s |\n", b.Module, b.IntervalMs, trimFloat(b.Servers),
 				trimFloat(b.Latency.P50), trimFloat(b.Latency.P99), trimFloat(b.Latency.Max), b.Valid)
+		}
+	}
+	if len(r.Variants) > 0 {
+		t.WriteString("\nUnder other conditions (figures, not targets):\n\n")
+		t.WriteString("| workload | step | condition | servers msgs-per-op | median | max | lost | valid |\n|---|---|---|--:|--:|--:|--:|---|\n")
+		for _, v := range r.Variants {
+			fmt.Fprintf(&t, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", v.Workload, v.Module, v.Variant, trimFloat(v.Servers),
+				trimFloat(v.Latency.P50), trimFloat(v.Latency.Max), trimFloat(v.Lost), v.Valid)
+		}
+	}
+	if len(r.Repeats) > 0 {
+		t.WriteString("\nOver several seeds:\n\n")
+		t.WriteString("| workload | step | seed | servers msgs-per-op | median | max | lost | targets |\n|---|---|--:|--:|--:|--:|--:|---|\n")
+		for _, rp := range r.Repeats {
+			verdict := "all pass"
+			if !rp.Pass {
+				verdict = "FAIL"
+			}
+			fmt.Fprintf(&t, "| %s | %s | %d | %s | %s | %s | %s | %s |\n", rp.Workload, rp.Module, rp.Seed, trimFloat(rp.Servers),
+				trimFloat(rp.Latency.P50), trimFloat(rp.Latency.Max), trimFloat(rp.Lost), verdict)
 		}
 	}
 	text = text[:i] + t.String() + text[j:]

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 
 	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
 )
@@ -41,8 +42,10 @@ func runCommand(args []string) int {
 }
 
 // runWorkload runs the challenge's flags plus extra against bin, through
-// the harness or Maelstrom, with the output going to out. It returns the
-// path of the run's results.edn and the runner's exit status.
+// the harness or Maelstrom, with the output going to out. Extra flags after
+// a "--" go to the node, after the challenge's own node flags, so that they
+// win. It returns the path of the run's results.edn and the runner's exit
+// status.
 func runWorkload(c challenges.Challenge, bin, harness, maelstrom, store string, extra []string, out *os.File) (string, int, error) {
 	runner := harness
 	base := append([]string{"--bin", bin}, c.Flags...)
@@ -51,7 +54,7 @@ func runWorkload(c challenges.Challenge, bin, harness, maelstrom, store string, 
 	} else {
 		base = append(base, "--store", store)
 	}
-	flags := mergeFlags(base, extra)
+	flags := mergeFlags(base, commandLine(c, extra))
 	// Maelstrom always writes to ./store; the harness where --store says.
 	store = flagValue(flags, "--store", "store")
 	args := append([]string{"test", "-w", "broadcast"}, flags...)
@@ -85,6 +88,21 @@ func lastResults(store string, code int) (string, error) {
 		return "", fmt.Errorf("the run (exit status %d) wrote no results.edn; see its output above", code)
 	}
 	return results, nil
+}
+
+// commandLine returns the flags that follow the challenge's own: extra's
+// flags for the runner, then, after a "--", the challenge's node flags and
+// extra's.
+func commandLine(c challenges.Challenge, extra []string) []string {
+	runnerFlags, nodeFlags := extra, []string(nil)
+	if i := slices.Index(extra, "--"); i >= 0 {
+		runnerFlags, nodeFlags = extra[:i], extra[i+1:]
+	}
+	nodeFlags = append(slices.Clone(c.NodeFlags), nodeFlags...)
+	if len(nodeFlags) == 0 {
+		return runnerFlags
+	}
+	return append(append(slices.Clone(runnerFlags), "--"), nodeFlags...)
 }
 
 // createLog creates a file for runs' output, and its directory.

@@ -46,7 +46,7 @@ func simCheckCommand(args []string) int {
 			fmt.Fprintln(os.Stderr, "challenge:", err)
 			return 2
 		}
-		step := strings.TrimSuffix(w, "-partition")
+		step := c.Step
 		real, sim := challenges.Row{Name: w + " real"}, challenges.Row{Name: w + " sim"}
 		for seed := 1; seed <= *seeds; seed++ {
 			fmt.Printf("sim-check: %s seed %d …\n", w, seed)
@@ -54,7 +54,7 @@ func simCheckCommand(args []string) int {
 			path, _, err := runWorkload(c, filepath.Join(*binDir, step), *harness, "", filepath.Join(*store, "real"), []string{"--seed", fmt.Sprint(seed)}, log)
 			realWall += time.Since(began)
 			if err == nil {
-				err = addSample(&real, path)
+				err = addSample(&real, c, path)
 			}
 			if err != nil {
 				fmt.Printf("sim-check: %s seed %d, real: %v (see %s)\n", w, seed, err, logPath)
@@ -64,7 +64,7 @@ func simCheckCommand(args []string) int {
 			path, err = simulate(filepath.Join(*simDir, step+".test"), step, w, seed, filepath.Join(*store, "sim"), log)
 			simWall += time.Since(began)
 			if err == nil {
-				err = addSample(&sim, path)
+				err = addSample(&sim, c, path)
 			}
 			if err != nil {
 				fmt.Printf("sim-check: %s seed %d, simulated: %v (see %s)\n", w, seed, err, logPath)
@@ -110,11 +110,12 @@ func simulate(testBin, step, workload string, seed int, store string, out *os.Fi
 }
 
 // addSample reads a run's figures into a row.
-func addSample(row *challenges.Row, resultsPath string) error {
+func addSample(row *challenges.Row, c challenges.Challenge, resultsPath string) error {
 	s, err := measure(resultsPath)
 	if err != nil {
 		return err
 	}
+	s.Met = metAll(c, resultsPath)
 	row.Samples = append(row.Samples, s)
 	return nil
 }

@@ -2,7 +2,7 @@
 // that the blog posts show, so a post's "what changed" section is always
 // computed from the real code and never typed by hand.
 //
-// For every pair of neighbouring broadcast-3* directories it writes
+// For every pair of neighbouring broadcast-* directories it writes
 // assets/diffs/<from>..<to>/<file>.diff for each Go file and go.mod that
 // differs, in the format of diff -u. Files only in one step are diffed
 // against /dev/null. Diffs no longer wanted are deleted.
@@ -27,7 +27,7 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("stepdiff", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	root := flags.String("root", ".", "repository root holding the broadcast-3* step directories")
+	root := flags.String("root", ".", "repository root holding the broadcast-* step directories")
 	out := flags.String("out", "assets/diffs", "directory the diffs are written to")
 	check := flags.Bool("check", false, "write nothing; exit 1 if any diff is missing, out of date or obsolete")
 	if err := flags.Parse(args); err != nil {

@@ -95,6 +95,23 @@ func TestPlanNeedsTwoSteps(t *testing.T) {
 	}
 }
 
+func TestStepsNamedInWordsComeAfterTheChallengeSteps(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"broadcast-3e/main.go":        "package main\n",
+		"broadcast-3d/main.go":        "package main\n",
+		"broadcast-piggyback/main.go": "package main\n",
+		"broadcasting-notes/main.go":  "package notes // no dash after broadcast: not a step\n",
+	})
+	got, err := findSteps(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"broadcast-3d", "broadcast-3e", "broadcast-piggyback"}; !slices.Equal(got, want) {
+		t.Errorf("findSteps = %v, want %v", got, want)
+	}
+}
+
 func TestWriteThenCheck(t *testing.T) {
 	root := threeSteps(t)
 	out := filepath.Join(root, "assets", "diffs")

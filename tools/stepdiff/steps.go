@@ -11,8 +11,11 @@ import (
 )
 
 // stepPrefix names the step directories at the repository root. Their
-// names sort in reading order (3a, 3b, …), so sorting gives the pairs.
-const stepPrefix = "broadcast-3"
+// names sort in reading order: the challenges' steps by their letters (3a,
+// 3b, …, 3e), then the steps after them, named for their ideas in words
+// (broadcast-piggyback), which sort after every digit. So sorting gives the
+// pairs.
+const stepPrefix = "broadcast-"
 
 // findSteps returns the step directories under root, in order.
 func findSteps(root string) ([]string, error) {

@@ -31,7 +31,7 @@ func Judge(c Challenge, results any) []Verdict {
 					vd.Pass = v == t.Want
 				}
 			} else if got, ok := Number(v); ok {
-				vd.Pass = got < t.Below
+				vd.Pass = t.Admits(got)
 			}
 		}
 		out = append(out, vd)
@@ -106,11 +106,7 @@ func valueAndLimit(v Verdict) (got, want string) {
 	if t.Want != nil {
 		return got, fmt.Sprintf("want %v", EDNText(t.Want))
 	}
-	limit := fmt.Sprint(t.Below)
-	if t.Unit != "" {
-		limit += " " + t.Unit
-	}
-	return got, "want < " + limit
+	return got, "want " + t.Limit()
 }
 
 // EDNText returns v as results.edn writes it: a keyword with its colon.
@@ -121,4 +117,14 @@ func EDNText(v any) any {
 	default:
 		return x
 	}
+}
+
+// MetAll reports whether the parsed results meet every target of c.
+func MetAll(c Challenge, results any) bool {
+	for _, v := range Judge(c, results) {
+		if !v.Pass {
+			return false
+		}
+	}
+	return true
 }

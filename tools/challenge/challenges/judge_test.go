@@ -138,3 +138,46 @@ func TestOutcomeWithoutTargetsFails(t *testing.T) {
 		t.Errorf("Outcome(nil) = %q, %v; want a failure", line, pass)
 	}
 }
+
+// The piggyback workload's targets are "at most": a value equal to the
+// limit passes there, and fails a "below" target of the same limit.
+func TestJudgeAtMostAdmitsTheLimitItself(t *testing.T) {
+	results := map[any]any{
+		kw("valid?"): true,
+		kw("net"):    map[any]any{kw("servers"): map[any]any{kw("msgs-per-op"): 1.0}},
+		kw("workload"): map[any]any{kw("stable-latencies"): map[any]any{
+			int64(0): int64(0), 0.5: int64(800), 0.95: int64(1400), 0.99: int64(1450), int64(1): int64(1500),
+		}},
+	}
+	c, err := Find("broadcast-piggyback")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if !PrintVerdicts(&buf, Judge(c, results)) {
+		t.Errorf("a run exactly at every limit failed:\n%s", buf.String())
+	}
+	for _, want := range []string{
+		"PASS  servers msgs-per-op  1 (want ≤ 1; [:net :servers :msgs-per-op])",
+		"PASS  median latency       800 ms (want ≤ 800 ms; [:workload :stable-latencies 0.5])",
+		"PASS  max latency          1500 ms (want ≤ 1500 ms; [:workload :stable-latencies 1])",
+	} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("verdicts lack %q:\n%s", want, buf.String())
+		}
+	}
+
+	below := c
+	below.Targets = []Target{msgsPerOp(1)}
+	if vs := Judge(below, results); vs[0].Pass {
+		t.Errorf("1.0 passed a target of below 1")
+	}
+}
+
+func TestEveryChallengeNamesAStep(t *testing.T) {
+	for _, c := range All {
+		if c.Step == "" || !strings.HasPrefix(c.Name, c.Step) {
+			t.Errorf("%s: step %q, want the step its name starts with", c.Name, c.Step)
+		}
+	}
+}

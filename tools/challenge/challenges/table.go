@@ -17,6 +17,7 @@ type Sample struct {
 	Valid     bool
 	ValidText string // [:valid?] as results.edn writes it
 	LostCount float64
+	Met       bool // every target of the run's challenge was met
 }
 
 // Measure reads a Sample from a parsed results.edn. A figure that is
@@ -49,7 +50,7 @@ type Row struct {
 // largest), and how many runs were valid.
 func WriteTable(w io.Writer, rows []Row) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "workload\t\tservers\tall\tp50\tp95\tp99\tmax\tvalid\t")
+	fmt.Fprintln(tw, "workload\t\tservers\tall\tp50\tp95\tp99\tmax\tvalid\ttargets met\t")
 	for _, r := range rows {
 		writeStat(tw, r.Name, "median", r.Samples, median)
 		writeStat(tw, "", "worst", r.Samples, slices.Max[[]float64])
@@ -68,20 +69,23 @@ func writeStat(w io.Writer, name, label string, ss []Sample, agg func([]float64)
 		}
 		return FormatFloat(agg(xs))
 	}
-	valid := 0
+	valid, met := 0, 0
 	for _, s := range ss {
 		if s.Valid {
 			valid++
 		}
+		if s.Met {
+			met++
+		}
 	}
-	fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d/%d\t\n", name, label,
+	fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d/%d\t%d/%d\t\n", name, label,
 		col(func(s Sample) float64 { return s.Servers }),
 		col(func(s Sample) float64 { return s.All }),
 		col(func(s Sample) float64 { return s.P50 }),
 		col(func(s Sample) float64 { return s.P95 }),
 		col(func(s Sample) float64 { return s.P99 }),
 		col(func(s Sample) float64 { return s.Max }),
-		valid, len(ss))
+		valid, len(ss), met, len(ss))
 }
 
 func median(xs []float64) float64 {

@@ -65,6 +65,7 @@ func judge(c challenges.Challenge, res sim.Result) (Outcome, error) {
 	for _, v := range o.Verdicts {
 		o.Pass = o.Pass && v.Pass
 	}
+	o.Sample.Met = o.Pass
 	return o, nil
 }
 

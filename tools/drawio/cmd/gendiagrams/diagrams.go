@@ -15,6 +15,8 @@ var diagrams = map[string]drawio.Diagram{
 	"broadcast-3c": retryAcrossPartition(),
 	"broadcast-3d": star(),
 	"broadcast-3e": batcherFlow(),
+
+	"broadcast-piggyback": piggyback(),
 }
 
 // The colours: light fills under black text, on the white ground every
@@ -186,4 +188,31 @@ func batcherFlow() drawio.Diagram {
 			{From: "close", To: "loop"},
 		},
 	}
+}
+
+// piggyback is the step after 3e: a leaf sends its client's value to the
+// hub at once, the hub's next flush carries it on, and every
+// acknowledgement rides on a gossip going the other way, or goes alone when
+// none has gone for ackDelay.
+func piggyback() drawio.Diagram {
+	const n3, n0, n7 = 170, 470, 770
+	s := newSequence("After 3e: acknowledgements ride along",
+		actor{id: "n3", label: "n3 (leaf)", x: n3},
+		actor{id: "n0", label: "n0 (hub)", x: n0},
+		actor{id: "n7", label: "n7 (leaf)", x: n7})
+	s.send("n3", "n0", "gossip [7]")
+	s.note("n3", -90, 150, "a client sent 7:\nsent at once, pending")
+	s.skip()
+	s.note("n0", 0, 220, "7 waits in the batches of every\nleaf but n3; n0 owes n3 its ack")
+	s.send("n0", "n7", "gossip [5, 7, 8]")
+	s.note("n7", 85, 140, "n7 owes n0\nthe ack of 5, 7, 8")
+	s.send("n0", "n3", "gossip [5, 8], acks [7]")
+	s.note("n3", -90, 150, "7 acknowledged:\nno longer pending")
+	s.send("n7", "n0", "gossip [9], acks [5, 7, 8]")
+	s.note("n7", 85, 140, "a client sent 9:\nthe acks ride along")
+	s.skip()
+	s.note("n3", -90, 150, "no value to send\nfor 2 s (ackDelay)")
+	s.send("n3", "n0", "gossip_ok [5, 8]")
+	s.note("n3", -90, 150, "the acks go alone")
+	return s.diagram()
 }

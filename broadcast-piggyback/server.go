@@ -1,0 +1,227 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"log"
+	"slices"
+	"sync"
+	"time"
+
+	maelstrom "github.com/jepsen-io/maelstrom/demo/go"
+)
+
+// server holds what one node knows. The Maelstrom library runs every handler
+// in its own goroutine, so the state sits behind a mutex.
+type server struct {
+	node    *maelstrom.Node
+	batcher *Batcher // groups the values passed on to each peer
+
+	mu         sync.Mutex
+	values     map[int]struct{} // every value seen; a set, so each is kept once
+	neighbours []string         // the peers new values are passed on to
+	hub        bool             // whether this node is the star's hub, the only one that batches
+
+	// pending holds, for each peer, the values sent to it that it has not
+	// acknowledged yet, with the time each was last sent.
+	pending map[string]map[int]time.Time
+
+	// owed holds, for each peer, the values it sent that this node has not
+	// acknowledged yet, with the time each arrived. The acknowledgements
+	// ride on the next gossip to that peer (see send).
+	owed map[string]map[int]time.Time
+}
+
+func newServer(n *maelstrom.Node, b *Batcher) *server {
+	return &server{
+		node:    n,
+		batcher: b,
+		values:  make(map[int]struct{}),
+		pending: make(map[string]map[int]time.Time),
+		owed:    make(map[string]map[int]time.Time),
+	}
+}
+
+// broadcastBody is a client's request to keep one value. Message is a pointer
+// so that a request without the field is told apart from the value 0.
+type broadcastBody struct {
+	Message *int `json:"message"`
+}
+
+// readOKBody is the reply to a read.
+type readOKBody struct {
+	Type     string `json:"type"`
+	Messages []int  `json:"messages"`
+}
+
+// gossipBody passes values on to a peer ("gossip"), and acknowledges the
+// values the peer sent: on the way, in Acks, or on its own ("gossip_ok",
+// with the acknowledged values in Messages) when no gossip goes that way.
+type gossipBody struct {
+	Type     string `json:"type"`
+	Messages []int  `json:"messages"`
+	Acks     []int  `json:"acks,omitempty"`
+}
+
+// handleBroadcast keeps the value, passes it on if it is new, and
+// acknowledges it. A value sent twice is kept and passed on once.
+func (s *server) handleBroadcast(msg maelstrom.Message) error {
+	var body broadcastBody
+	if err := json.Unmarshal(msg.Body, &body); err != nil {
+		return malformed(msg, err.Error())
+	}
+	if body.Message == nil {
+		return malformed(msg, `missing integer field "message"`)
+	}
+
+	fresh := s.store([]int{*body.Message})
+	s.forward(fresh, msg.Src)
+
+	return s.node.Reply(msg, maelstrom.MessageBody{Type: "broadcast_ok"})
+}
+
+// handleRead replies with every value this node holds, in ascending order.
+func (s *server) handleRead(msg maelstrom.Message) error {
+	return s.node.Reply(msg, readOKBody{Type: "read_ok", Messages: s.snapshot()})
+}
+
+// handleTopology acknowledges the topology, but the node gossips along a
+// star of its own instead (see starNeighbours): Maelstrom's grid is up to 8
+// hops across for 25 nodes, far too slow for the latency targets.
+func (s *server) handleTopology(msg maelstrom.Message) error {
+	neighbours := starNeighbours(s.node.ID(), s.node.NodeIDs())
+
+	s.mu.Lock()
+	s.neighbours = neighbours
+	s.hub = len(neighbours) > 1 // every other node has the hub alone
+	s.mu.Unlock()
+
+	return s.node.Reply(msg, maelstrom.MessageBody{Type: "topology_ok"})
+}
+
+// handleGossip keeps the values a peer passed on, passes the new ones on to
+// the other neighbours, and owes the peer an acknowledgement of all of them,
+// so that the peer stops sending them; it takes in the acknowledgements the
+// peer's message carried. Values this node already had stop here, which is
+// what keeps a value from circling the cluster for ever.
+//
+// A body that does not decode is only logged: returning an error would make
+// the library answer with an error message, which the peer has no handler for
+// and would stop on.
+func (s *server) handleGossip(msg maelstrom.Message) error {
+	var body gossipBody
+	if err := json.Unmarshal(msg.Body, &body); err != nil {
+		log.Printf("ignoring gossip from %s: %v: %s", msg.Src, err, msg.Body)
+		return nil
+	}
+
+	s.acknowledge(msg.Src, body.Acks)
+	fresh := s.store(body.Messages)
+	s.owe(msg.Src, body.Messages)
+	s.forward(fresh, msg.Src)
+	return nil
+}
+
+// handleGossipOK stops the resending of the values a peer acknowledged in a
+// message of their own, which it sends when no gossip took them along. Like
+// handleGossip, it only logs a body that does not decode.
+func (s *server) handleGossipOK(msg maelstrom.Message) error {
+	var body gossipBody
+	if err := json.Unmarshal(msg.Body, &body); err != nil {
+		log.Printf("ignoring gossip_ok from %s: %v: %s", msg.Src, err, msg.Body)
+		return nil
+	}
+
+	s.acknowledge(msg.Src, body.Messages)
+	return nil
+}
+
+// store adds values to the set and returns the ones it did not hold yet.
+func (s *server) store(values []int) (fresh []int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, v := range values {
+		if _, ok := s.values[v]; ok {
+			continue
+		}
+		s.values[v] = struct{}{}
+		fresh = append(fresh, v)
+	}
+	return fresh
+}
+
+// forward passes values on to every neighbour except from, the node they
+// came from. The hub hands them to the batcher; a leaf sends them to the hub
+// at once, as it has too few to gather (see batchInterval).
+func (s *server) forward(values []int, from string) {
+	if len(values) == 0 {
+		return
+	}
+	s.mu.Lock()
+	neighbours, hub := s.neighbours, s.hub
+	s.mu.Unlock()
+
+	for _, peer := range neighbours {
+		switch {
+		case peer == from: // it has them already
+		case hub:
+			s.pass(peer, values)
+		default:
+			s.send(peer, values)
+		}
+	}
+}
+
+// pass hands values to the batcher, which sends them to peer with its next
+// flush. Once the batcher is closed, as the node shuts down, it sends them at
+// once instead, so that none is dropped.
+func (s *server) pass(peer string, values []int) {
+	if err := s.batcher.Add(peer, values...); err != nil {
+		s.send(peer, values)
+	}
+}
+
+// flushLoop handles the batcher's flushes until the batcher is closed.
+func (s *server) flushLoop() {
+	for ev := range s.batcher.Flushes() {
+		s.handleFlush(ev)
+	}
+}
+
+// handleFlush sends a peer its batch in one gossip message.
+func (s *server) handleFlush(ev FlushEvent) {
+	s.send(ev.PeerID, ev.Messages)
+}
+
+// send writes one gossip message to peer, with every acknowledgement owed to
+// it, and keeps its values pending until the peer acknowledges them. They are
+// marked before the message goes out, so that even the quickest
+// acknowledgement finds them. The write runs without the server's lock held,
+// so that it never holds up the other handlers.
+func (s *server) send(peer string, values []int) {
+	s.markPending(peer, values)
+	acks := s.takeOwed(peer)
+	if err := s.node.Send(peer, gossipBody{Type: "gossip", Messages: values, Acks: acks}); err != nil {
+		log.Printf("gossip to %s: %v", peer, err)
+	}
+}
+
+// snapshot returns the values held, sorted. It never returns nil: Maelstrom
+// expects a JSON array, and a nil slice would be encoded as null.
+func (s *server) snapshot() []int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	values := make([]int, 0, len(s.values))
+	for v := range s.values {
+		values = append(values, v)
+	}
+	slices.Sort(values)
+	return values
+}
+
+// malformed is the error a handler returns for a request it cannot decode.
+// The library turns it into an error reply to the sender.
+func malformed(msg maelstrom.Message, reason string) error {
+	return maelstrom.NewRPCError(maelstrom.MalformedRequest,
+		fmt.Sprintf("%s from %s: %s", msg.Type(), msg.Src, reason))
+}
