@@ -12,6 +12,7 @@ TO        ?= broadcast-3e
 SEEDS     ?=
 SEED      ?=
 KEEP      ?= 0
+ONLY      ?=
 
 STEPS     := broadcast-3a broadcast-3b broadcast-3c broadcast-3d broadcast-3e broadcast-piggyback
 MODULES   := $(STEPS) harness tools/challenge tools/stepdiff tools/drawio tools/pagecheck
@@ -117,9 +118,9 @@ bench: build
 bench-harness: bin/harness bin/testnode bin/wakeup
 	scripts/bench-harness.sh
 
-## results: re-run every step's challenge, the batch-interval sweeps, other conditions and 10 partition seeds (about 20 minutes); refresh the numbers and plots the blog shows
+## results: re-run every step's challenge, the batch-interval sweeps, other conditions and 10 partition seeds (about 20 minutes); refresh the numbers and plots the blog shows; ONLY=batching,… re-runs some sections and keeps the rest
 results: build
-	bin/challenge results -harness bin/harness -bin-dir bin -data data/results.json -static static/results -readme README.md \
+	bin/challenge results -harness bin/harness -bin-dir bin -data data/results.json -static static/results -readme README.md $(if $(ONLY),-only $(ONLY)) \
 		-traffic broadcast-3e,broadcast-piggyback -batch-intervals 100,200,300,500,800,1200 -sweep broadcast-3e,broadcast-piggyback \
 		-variants broadcast-3e,broadcast-piggyback -repeat broadcast-piggyback-partition -repeat-seeds 10
 

@@ -19,12 +19,15 @@ import (
 // resultsFile is data/results.json: what the blog shows, written only by
 // real runs of `make results`.
 type resultsFile struct {
-	Generated string       `json:"generated"`
-	Command   string       `json:"command"`
-	Runs      []resultRun  `json:"runs"`
-	Batching  []batchRun   `json:"batching,omitempty"`
-	Variants  []variantRun `json:"variants,omitempty"`
-	Repeats   []repeatRun  `json:"repeats,omitempty"`
+	Generated string `json:"generated"` // when the last make results ran
+	Command   string `json:"command"`
+	// Sections says when each section below was last written: make
+	// results ONLY=… re-runs some sections and keeps the others.
+	Sections map[string]string `json:"sections"`
+	Runs     []resultRun       `json:"runs"`
+	Batching []batchRun        `json:"batching,omitempty"`
+	Variants []variantRun      `json:"variants,omitempty"`
+	Repeats  []repeatRun       `json:"repeats,omitempty"`
 }
 
 // figures are what one run measured, as the blog shows them.
@@ -124,7 +127,13 @@ func resultsCommand(args []string) int {
 	repeat := fs.String("repeat", "", "comma-separated workloads also run with --seed 1…N (N = -repeat-seeds)")
 	repeatSeeds := fs.Int("repeat-seeds", 10, "seeds for -repeat")
 	readme := fs.String("readme", "", "a Markdown file whose results table (between <!-- results:start --> and <!-- results:end -->) is rewritten")
+	only := fs.String("only", "", "comma-separated sections to run ("+strings.Join(sectionNames, ", ")+"); the others are kept from -data")
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	sections, err := chooseSections(*only)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "results:", err)
 		return 2
 	}
 	swept, err := findAll(*sweep)
@@ -145,17 +154,28 @@ func resultsCommand(args []string) int {
 	fmt.Printf("results: each run's output goes to %s\n", logPath)
 
 	r := resultsRunner{harness: *harness, binDir: *binDir, store: *store, log: log, seed: *seed}
-	out := resultsFile{Generated: time.Now().UTC().Format(time.RFC3339), Command: "make results"}
-	if out.Runs, err = r.challenges(list(*traffic), *static); err == nil {
-		if out.Batching, err = r.sweeps(swept, ms); err == nil {
-			if out.Variants, err = r.variants(varied); err == nil {
-				out.Repeats, err = r.repeats(repeated, *repeatSeeds)
-			}
-		}
-	}
+	out, err := readResultsFile(*data, *only != "")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "results:", err)
-		return 1
+		return 2
+	}
+	out.Generated, out.Command = time.Now().UTC().Format(time.RFC3339), "make results"
+	for _, name := range sections {
+		switch name {
+		case "runs":
+			out.Runs, err = r.challenges(list(*traffic), *static)
+		case "batching":
+			out.Batching, err = r.sweeps(swept, ms)
+		case "variants":
+			out.Variants, err = r.variants(varied)
+		case "repeats":
+			out.Repeats, err = r.repeats(repeated, *repeatSeeds)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "results:", err)
+			return 1
+		}
+		out.Sections[name] = out.Generated
 	}
 
 	b, _ := json.MarshalIndent(out, "", "  ")
@@ -175,6 +195,48 @@ func resultsCommand(args []string) int {
 	}
 	fmt.Printf("results: wrote %s and %s/\n", *data, *static)
 	return 0
+}
+
+// sectionNames are the sections of data/results.json, in the order make
+// results runs them.
+var sectionNames = []string{"runs", "batching", "variants", "repeats"}
+
+// chooseSections returns the sections -only names, or all of them.
+func chooseSections(only string) ([]string, error) {
+	if only == "" {
+		return sectionNames, nil
+	}
+	names := list(only)
+	for _, n := range names {
+		if !slices.Contains(sectionNames, n) {
+			return nil, fmt.Errorf("-only %s: no section %q; the sections are %s", only, n, strings.Join(sectionNames, ", "))
+		}
+	}
+	return names, nil
+}
+
+// readResultsFile reads the results file that make results wrote before,
+// so that a run of some sections keeps the others; with keep false, or
+// when there is no file yet, it starts empty.
+func readResultsFile(path string, keep bool) (resultsFile, error) {
+	out := resultsFile{Sections: map[string]string{}}
+	if !keep {
+		return out, nil
+	}
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return out, nil
+	}
+	if err == nil {
+		err = json.Unmarshal(b, &out)
+	}
+	if err != nil {
+		return out, fmt.Errorf("%s: %w (make results without ONLY writes it anew)", path, err)
+	}
+	if out.Sections == nil {
+		out.Sections = map[string]string{}
+	}
+	return out, nil
 }
 
 // resultsRunner runs the challenges for make results, each against its step.
