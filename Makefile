@@ -72,11 +72,12 @@ test-workloads: build
 	bin/challenge run -workload broadcast-piggyback-partition -bin bin/broadcast-piggyback -store $(TEST_STORE)/piggyback-partition -- --time-limit 10
 	bin/challenge seeds -workload broadcast-3c -bin bin/broadcast-3c -seeds 10 -store $(TEST_STORE)/3c -- --time-limit 10
 
-## test-sim: 200 simulated seeds each of 3c, 3d and 3e under partitions, and 3b (which never resends) shown to lose values under 3c's
+## test-sim: 200 simulated seeds each of 3c, 3d, 3e and piggyback under partitions, and 3b (which never resends) shown to lose values under 3c's
 test-sim:
 	$(MAKE) --no-print-directory sim MODULE=broadcast-3c WORKLOAD=broadcast-3c SEEDS=200
 	$(MAKE) --no-print-directory sim MODULE=broadcast-3d WORKLOAD=broadcast-3d-partition SEEDS=200
 	$(MAKE) --no-print-directory sim MODULE=broadcast-3e WORKLOAD=broadcast-3e-partition SEEDS=200
+	$(MAKE) --no-print-directory sim MODULE=broadcast-piggyback WORKLOAD=broadcast-piggyback-partition SEEDS=200
 	@echo "test-sim: a node that never resends must fail under partitions, or the simulation finds nothing:"
 	@if $(MAKE) --no-print-directory sim MODULE=broadcast-3b WORKLOAD=broadcast-3c SEEDS=20; then \
 		echo "test-sim: FAIL: 3b lost no value on 20 seeds of 3c's partitions"; exit 1; \

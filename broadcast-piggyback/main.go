@@ -7,23 +7,50 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
+	"fmt"
+	"io"
 	"log"
+	"os"
 	"sync"
 
 	maelstrom "github.com/jepsen-io/maelstrom/demo/go"
 )
 
 func main() {
+	if err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// run wires a node to the streams it is given and runs it until stdin ends:
+// main gives it the process's own, the tests and the harness' simulation
+// give it theirs. (The library logs through the standard logger, not to
+// stderr.)
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	// The batch interval trades messages for latency; the flag lets a run
 	// measure other points of that trade (see make results).
-	interval := flag.Duration("batch-interval", batchInterval, "how often the batcher flushes")
-	flag.Parse()
-
+	flags := flag.NewFlagSet("broadcast-piggyback", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	interval := flags.Duration("batch-interval", batchInterval, "how often the batcher flushes (above 0)")
+	if err := flags.Parse(args); errors.Is(err, flag.ErrHelp) {
+		return nil // -h: flag has printed the usage
+	} else if err != nil {
+		return err
+	}
+	if *interval <= 0 {
+		return fmt.Errorf("--batch-interval %v: must be above 0", *interval)
+	}
+	if flags.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q: the only flag is --batch-interval", flags.Args())
+	}
 	n := maelstrom.NewNode()
+	n.Stdin, n.Stdout = stdin, stdout
 	b := NewBatcher(*interval)
 	s := newServer(n, b)
 
+	n.Handle("init", s.handleInit)
 	n.Handle("broadcast", s.handleBroadcast)
 	n.Handle("read", s.handleRead)
 	n.Handle("topology", s.handleTopology)
@@ -37,17 +64,18 @@ func main() {
 	loops.Go(func() { s.retryLoop(ctx) })
 	loops.Go(s.flushLoop)
 
-	// Run reads messages from stdin until it is closed and waits for the
-	// handlers still running, so nothing is cut off when it returns.
+	// Run reads messages until stdin is closed, then waits for the handlers
+	// still running. Maelstrom never closes it: it kills the node at the end
+	// of a test, and none of what follows runs. The harness' simulation
+	// closes it, but drops what the node sends from then on, as a kill
+	// would. So this is only a graceful stop: the batches not yet flushed
+	// go out once (closing the batcher ends the flush loop), and then the
+	// resends stop, as no acknowledgement can arrive any more.
 	err := n.Run()
-	stop()
-	// Closing the batcher ends the flush loop. The batches it had not handed
-	// over yet are sent now rather than dropped.
 	for _, ev := range b.Close() {
 		s.handleFlush(ev)
 	}
+	stop()
 	loops.Wait()
-	if err != nil {
-		log.Fatal(err)
-	}
+	return err
 }

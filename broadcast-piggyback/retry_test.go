@@ -30,13 +30,14 @@ func ack(t *testing.T, s *server, peer, values string) {
 
 func TestValueIsResentUntilAcknowledged(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		s, out := newTestServer("n0", []string{"n0", "n1", "n2", "n3", "n4"})
+		s, out := newTestServer(t, "n0", []string{"n0", "n1", "n2", "n3", "n4"})
 		setTopology(t, s, out, grid5)
 
 		withRetryLoop(s, func() {
 			if err := s.handleGossip(request("n2", `{"type":"gossip","messages":[7]}`)); err != nil {
 				t.Fatal(err)
 			}
+			flush(s)
 			want := peerMsgs{"gossip": {"n1": {7}, "n3": {7}, "n4": {7}}}
 			if got := toPeers(t, out.take(t)); !reflect.DeepEqual(got, want) {
 				t.Fatalf("first sent %v, want %v", got, want)
@@ -67,7 +68,7 @@ func TestValueIsResentUntilAcknowledged(t *testing.T) {
 
 func TestResendWaitsAFullIntervalAndGroupsValuesPerPeer(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		s, out := newTestServer("n2", []string{"n0", "n1", "n2", "n3", "n4"})
+		s, out := newTestServer(t, "n2", []string{"n0", "n1", "n2", "n3", "n4"})
 
 		withRetryLoop(s, func() {
 			s.send("n1", []int{1})
@@ -101,7 +102,7 @@ func TestResendWaitsAFullIntervalAndGroupsValuesPerPeer(t *testing.T) {
 
 func TestResendStampedJustAfterATickIsDueAtTheTickItShouldGoAt(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		s, out := newTestServer("n2", []string{"n0", "n1", "n2", "n3", "n4"})
+		s, out := newTestServer(t, "n2", []string{"n0", "n1", "n2", "n3", "n4"})
 
 		withRetryLoop(s, func() {
 			// Sent a moment after the loop started, as a resend is stamped a
@@ -131,7 +132,7 @@ func gossipFrom(t *testing.T, s *server, peer, values string) {
 
 func TestAcknowledgementGoesAloneOnlyAfterAckDelay(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		s, out := newTestServer("n2", []string{"n0", "n1", "n2", "n3", "n4"})
+		s, out := newTestServer(t, "n2", []string{"n0", "n1", "n2", "n3", "n4"})
 		setTopology(t, s, out, grid5)
 
 		withRetryLoop(s, func() {
@@ -163,7 +164,7 @@ func TestAcknowledgementGoesAloneOnlyAfterAckDelay(t *testing.T) {
 
 func TestAcknowledgementThatFoundARideIsNotSentAlone(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		s, out := newTestServer("n2", []string{"n0", "n1", "n2", "n3", "n4"})
+		s, out := newTestServer(t, "n2", []string{"n0", "n1", "n2", "n3", "n4"})
 		setTopology(t, s, out, grid5)
 
 		withRetryLoop(s, func() {
@@ -193,7 +194,7 @@ func TestAcknowledgementThatFoundARideIsNotSentAlone(t *testing.T) {
 }
 
 func TestMalformedAcknowledgementIsIgnored(t *testing.T) {
-	s, out := newTestServer("n2", []string{"n0", "n1", "n2", "n3", "n4"})
+	s, out := newTestServer(t, "n2", []string{"n0", "n1", "n2", "n3", "n4"})
 	s.send("n1", []int{5})
 	out.take(t)
 

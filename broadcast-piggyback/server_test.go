@@ -70,21 +70,31 @@ func (o *output) take(t *testing.T) []sent {
 }
 
 // newTestServer returns a server on node id of a cluster of ids, whose node
-// writes into the returned output instead of stdout.
+// writes into the returned output instead of stdout. It is initialised as
+// the library initialises it on the init message, and has no topology yet.
 //
-// Its batcher is closed from the start, so the server sends what it passes
-// on at once, as it does while shutting down: these tests check what goes to
-// whom, while TestForwardWaitsForTheNextFlush, batcher_test.go and
-// cluster_test.go check when.
-func newTestServer(id string, ids []string) (*server, *output) {
+// Its batcher never ticks during a test (its interval is an hour): a test
+// calls flush to send what the server passed on, as the next tick would.
+// These tests check what goes to whom; TestForwardWaitsForTheNextFlush,
+// batcher_test.go and sim_test.go check when.
+func newTestServer(t *testing.T, id string, ids []string) (*server, *output) {
 	out := &output{}
 	n := maelstrom.NewNode()
 	n.Stdin = strings.NewReader("")
 	n.Stdout = out
 	n.Init(id, ids)
-	b := NewBatcher(batchInterval)
-	b.Close()
-	return newServer(n, b), out
+	b := NewBatcher(time.Hour)
+	t.Cleanup(func() { b.Close() })
+	s := newServer(n, b)
+	s.handleInit(maelstrom.Message{}) // never fails
+	return s, out
+}
+
+// flush sends what s passed on since the last flush, as a tick would.
+func flush(s *server) {
+	for _, ev := range s.batcher.take() {
+		s.handleFlush(ev)
+	}
 }
 
 // request builds a message from src to n0 with the given JSON body.
@@ -102,6 +112,18 @@ func reply(t *testing.T, msgs []sent, dest string) sent {
 		t.Fatalf("reply went to %q, want %q", msgs[0].Dest, dest)
 	}
 	return msgs[0]
+}
+
+// withoutReply checks that msgs hold one message to dest, the reply to
+// it, and returns the others: a leaf passes a value on before it replies,
+// the hub with its next flush.
+func withoutReply(t *testing.T, msgs []sent, dest string) []sent {
+	t.Helper()
+	others := slices.DeleteFunc(slices.Clone(msgs), func(m sent) bool { return m.Dest == dest })
+	if len(others) != len(msgs)-1 {
+		t.Fatalf("got %d messages to %q, want one reply: %v", len(msgs)-len(others), dest, msgs)
+	}
+	return others
 }
 
 // read asks s for its values as client c9 would and returns them.
@@ -145,7 +167,7 @@ func TestRepliesHaveExactlyTheSchemaFields(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, out := newTestServer("n0", []string{"n0"})
+			s, out := newTestServer(t, "n0", []string{"n0"})
 			if err := tt.handle(s, request("c1", tt.req)); err != nil {
 				t.Fatalf("handler: %v", err)
 			}
@@ -158,7 +180,7 @@ func TestRepliesHaveExactlyTheSchemaFields(t *testing.T) {
 }
 
 func TestEmptyReadIsAnArrayNotNull(t *testing.T) {
-	s, out := newTestServer("n0", []string{"n0"})
+	s, out := newTestServer(t, "n0", []string{"n0"})
 	if err := s.handleRead(request("c1", `{"type":"read","msg_id":1}`)); err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +191,7 @@ func TestEmptyReadIsAnArrayNotNull(t *testing.T) {
 }
 
 func TestBroadcastKeepsEachValueOnce(t *testing.T) {
-	s, out := newTestServer("n0", []string{"n0"})
+	s, out := newTestServer(t, "n0", []string{"n0"})
 	for i, v := range []int{5, 3, 5, 0, 3} {
 		body := `{"type":"broadcast","message":` + jsonInt(v) + `,"msg_id":` + jsonInt(i+1) + `}`
 		if err := s.handleBroadcast(request("c1", body)); err != nil {
@@ -185,7 +207,7 @@ func TestBroadcastKeepsEachValueOnce(t *testing.T) {
 }
 
 func TestConcurrentBroadcastsAreAllKept(t *testing.T) {
-	s, out := newTestServer("n0", []string{"n0"})
+	s, out := newTestServer(t, "n0", []string{"n0"})
 	const count = 50
 	var wg sync.WaitGroup
 	for v := range count {
@@ -222,7 +244,7 @@ func TestMalformedBroadcastIsRejected(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, out := newTestServer("n0", []string{"n0"})
+			s, out := newTestServer(t, "n0", []string{"n0"})
 			err := s.handleBroadcast(request("c4", tt.body))
 
 			var rpcErr *maelstrom.RPCError
@@ -306,7 +328,7 @@ func owedTo(s *server, peer string) []int {
 }
 
 func TestBroadcastPassesANewValueToEveryNeighbour(t *testing.T) {
-	s, out := newTestServer("n0", []string{"n0", "n1", "n2", "n3", "n4"})
+	s, out := newTestServer(t, "n0", []string{"n0", "n1", "n2", "n3", "n4"})
 	setTopology(t, s, out, grid5)
 
 	broadcast := func() []sent {
@@ -314,12 +336,11 @@ func TestBroadcastPassesANewValueToEveryNeighbour(t *testing.T) {
 		if err := s.handleBroadcast(request("c1", `{"type":"broadcast","message":7,"msg_id":1}`)); err != nil {
 			t.Fatalf("broadcast: %v", err)
 		}
-		msgs := out.take(t)
-		last := msgs[len(msgs)-1]
-		if last.Dest != "c1" || last.Body["type"] != "broadcast_ok" {
-			t.Fatalf("last message = %s to %s, want broadcast_ok to c1", last.Raw, last.Dest)
+		if got := reply(t, out.take(t), "c1"); got.Body["type"] != "broadcast_ok" {
+			t.Fatalf("replied %s, want broadcast_ok", got.Raw)
 		}
-		return msgs[:len(msgs)-1]
+		flush(s)
+		return out.take(t)
 	}
 
 	want := peerMsgs{"gossip": {"n1": {7}, "n2": {7}, "n3": {7}, "n4": {7}}}
@@ -360,13 +381,14 @@ func TestGossipIsPassedOnOnlyWhenNewNeverBackAndAlwaysOwedAnAcknowledgement(t *t
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, out := newTestServer("n0", []string{"n0", "n1", "n2", "n3", "n4"})
+			s, out := newTestServer(t, "n0", []string{"n0", "n1", "n2", "n3", "n4"})
 			setTopology(t, s, out, grid5)
 			s.store([]int{1})
 
 			if err := s.handleGossip(request(tt.from, tt.body)); err != nil {
 				t.Fatalf("gossip: %v", err)
 			}
+			flush(s)
 			if got := toPeers(t, out.take(t)); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("sent %v, want %v: no acknowledgement of its own", got, tt.want)
 			}
@@ -378,11 +400,12 @@ func TestGossipIsPassedOnOnlyWhenNewNeverBackAndAlwaysOwedAnAcknowledgement(t *t
 }
 
 func TestGossipIsKept(t *testing.T) {
-	s, out := newTestServer("n2", []string{"n0", "n1", "n2", "n3", "n4"})
+	s, out := newTestServer(t, "n2", []string{"n0", "n1", "n2", "n3", "n4"})
 	setTopology(t, s, out, grid5)
 	if err := s.handleGossip(request("n0", `{"type":"gossip","messages":[9,4]}`)); err != nil {
 		t.Fatal(err)
 	}
+	flush(s)
 	if got := toPeers(t, out.take(t)); len(got) != 0 {
 		t.Errorf("sent %v, want nothing: n2's only neighbour is the hub, the sender, and its acknowledgement waits for a ride", got)
 	}
@@ -395,7 +418,7 @@ func TestGossipIsKept(t *testing.T) {
 }
 
 func TestAcknowledgementsRideOnTheNextGossipToTheirPeer(t *testing.T) {
-	s, out := newTestServer("n0", []string{"n0", "n1", "n2", "n3", "n4"})
+	s, out := newTestServer(t, "n0", []string{"n0", "n1", "n2", "n3", "n4"})
 	setTopology(t, s, out, grid5)
 
 	steps := []struct {
@@ -420,6 +443,7 @@ func TestAcknowledgementsRideOnTheNextGossipToTheirPeer(t *testing.T) {
 		if err := handle(request(step.from, step.body)); err != nil {
 			t.Fatalf("step %d: %v", i, err)
 		}
+		flush(s)
 		var msgs []sent
 		for _, m := range out.take(t) {
 			if m.Dest != "c1" { // the broadcast_ok
@@ -438,7 +462,7 @@ func TestAcknowledgementsRideOnTheNextGossipToTheirPeer(t *testing.T) {
 }
 
 func TestAcknowledgementsOnGossipStopTheResending(t *testing.T) {
-	s, out := newTestServer("n2", []string{"n0", "n1", "n2", "n3", "n4"})
+	s, out := newTestServer(t, "n2", []string{"n0", "n1", "n2", "n3", "n4"})
 	setTopology(t, s, out, grid5)
 	s.send("n0", []int{3, 4})
 	out.take(t)
@@ -455,11 +479,12 @@ func TestAcknowledgementsOnGossipStopTheResending(t *testing.T) {
 }
 
 func TestMalformedGossipIsIgnored(t *testing.T) {
-	s, out := newTestServer("n1", []string{"n0", "n1", "n2", "n3", "n4"})
+	s, out := newTestServer(t, "n1", []string{"n0", "n1", "n2", "n3", "n4"})
 	setTopology(t, s, out, grid5)
 	if err := s.handleGossip(request("n0", `{"type":"gossip","messages":"x"}`)); err != nil {
 		t.Errorf("err = %v, want nil: an error would be sent to a peer that has no handler for it", err)
 	}
+	flush(s)
 	if msgs := out.take(t); len(msgs) != 0 {
 		t.Errorf("sent %v, want nothing", msgs)
 	}
@@ -470,8 +495,8 @@ func TestMalformedGossipIsIgnored(t *testing.T) {
 
 func TestForwardWaitsForTheNextFlush(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		s, out := newTestServer("n0", []string{"n0", "n1", "n2"})
-		s.batcher = NewBatcher(batchInterval) // an open one, unlike newTestServer's
+		s, out := newTestServer(t, "n0", []string{"n0", "n1", "n2"})
+		s.batcher = NewBatcher(batchInterval) // one that ticks, unlike newTestServer's
 		setTopology(t, s, out, `{}`)
 		var loop sync.WaitGroup
 		loop.Go(s.flushLoop)
@@ -501,21 +526,19 @@ func TestForwardWaitsForTheNextFlush(t *testing.T) {
 }
 
 func TestLeafSendsToTheHubAtOnce(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		s, out := newTestServer("n1", []string{"n0", "n1", "n2"})
-		s.batcher = NewBatcher(batchInterval) // an open one, unlike newTestServer's
-		setTopology(t, s, out, `{}`)
+	s, out := newTestServer(t, "n1", []string{"n0", "n1", "n2"})
+	setTopology(t, s, out, `{}`)
 
-		if err := s.handleBroadcast(request("c1", `{"type":"broadcast","message":1,"msg_id":1}`)); err != nil {
-			t.Fatal(err)
-		}
-		msgs := out.take(t)
-		want := peerMsgs{"gossip": {"n0": {1}}}
-		if got := toPeers(t, msgs[:len(msgs)-1]); !reflect.DeepEqual(got, want) {
-			t.Errorf("sent %v with the broadcast_ok, want %v", got, want)
-		}
-		if left := s.batcher.Close(); len(left) != 0 {
-			t.Errorf("the batcher holds %v, want nothing: a leaf does not batch", left)
-		}
-	})
+	if err := s.handleBroadcast(request("c1", `{"type":"broadcast","message":1,"msg_id":1}`)); err != nil {
+		t.Fatal(err)
+	}
+	msgs := out.take(t)
+	want := peerMsgs{"gossip": {"n0": {1}}}
+	if got := toPeers(t, msgs[:len(msgs)-1]); !reflect.DeepEqual(got, want) {
+		t.Errorf("sent %v with the broadcast_ok, want %v", got, want)
+	}
+	flush(s)
+	if msgs := out.take(t); len(msgs) != 0 {
+		t.Errorf("the flush sent %v, want nothing: a leaf does not batch", msgs)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -78,18 +79,46 @@ func TestTopologyIsAStarWhateverMaelstromSends(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.node, func(t *testing.T) {
-			s, out := newTestServer(tt.node, ids)
+			s, out := newTestServer(t, tt.node, ids)
 			setTopology(t, s, out, grid(25))
 
 			if err := s.handleBroadcast(request("c1", `{"type":"broadcast","message":3,"msg_id":1}`)); err != nil {
 				t.Fatal(err)
 			}
-			msgs := out.take(t)
-			got := slices.Sorted(maps.Keys(toPeers(t, msgs[:len(msgs)-1])["gossip"]))
+			flush(s)
+			got := slices.Sorted(maps.Keys(toPeers(t, withoutReply(t, out.take(t), "c1"))["gossip"]))
 			want := slices.Sorted(slices.Values(tt.want))
 			if !slices.Equal(got, want) {
 				t.Errorf("%s gossiped to %v, want %v", tt.node, got, want)
 			}
 		})
+	}
+}
+
+// The star is known from init on: a value that reaches a node before the
+// topology does is passed on all the same, by a leaf to the hub and by the
+// hub to every other leaf.
+func TestAValueBeforeTheTopologyIsPassedOn(t *testing.T) {
+	five := []string{"n0", "n1", "n2", "n3", "n4"}
+	leaf, out := newTestServer(t, "n3", five)
+	if err := leaf.handleBroadcast(request("c1", `{"type":"broadcast","message":7,"msg_id":1}`)); err != nil {
+		t.Fatal(err)
+	}
+	flush(leaf)
+	if got, want := toPeers(t, withoutReply(t, out.take(t), "c1")), (peerMsgs{"gossip": {"n0": {7}}}); !reflect.DeepEqual(got, want) {
+		t.Errorf("a leaf without a topology sent %v, want %v", got, want)
+	}
+
+	hub, out := newTestServer(t, "n0", five)
+	if err := hub.handleGossip(request("n3", `{"type":"gossip","messages":[7]}`)); err != nil {
+		t.Fatal(err)
+	}
+	flush(hub)
+	want := peerMsgs{"gossip": {"n1": {7}, "n2": {7}, "n4": {7}}}
+	if got := toPeers(t, out.take(t)); !reflect.DeepEqual(got, want) {
+		t.Errorf("the hub without a topology sent %v, want %v", got, want)
+	}
+	if got, want := owedTo(hub, "n3"), []int{7}; !slices.Equal(got, want) {
+		t.Errorf("the hub without a topology owes n3 %v, want %v", got, want)
 	}
 }
