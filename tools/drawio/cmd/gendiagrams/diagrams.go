@@ -195,24 +195,23 @@ func batcherFlow() drawio.Diagram {
 // acknowledgement rides on a gossip going the other way, or goes alone when
 // none has gone for ackDelay.
 func piggyback() drawio.Diagram {
-	const n3, n0, n7 = 170, 470, 770
+	const n3, n0, n7 = 45, 220, 395
+	const w = n0 - n3 - 2*noteSide // of a remark between two lifelines
 	s := newSequence("After 3e: acknowledgements ride along",
 		actor{id: "n3", label: "n3 (leaf)", x: n3},
 		actor{id: "n0", label: "n0 (hub)", x: n0},
 		actor{id: "n7", label: "n7 (leaf)", x: n7})
 	s.send("n3", "n0", "gossip [7]")
-	s.note("n3", -90, 150, "a client sent 7:\nsent at once, pending")
-	s.skip()
-	s.note("n0", 0, 220, "7 waits in the batches of every\nleaf but n3; n0 owes n3 its ack")
+	s.note("n3", w, "a client sent 7:\nsent at once,\nkept pending")
+	s.noteAt(n0+noteSide, w, "7 waits for the\nnext flush; n0\nowes n3 an ack")
 	s.send("n0", "n7", "gossip [5, 7, 8]")
-	s.note("n7", 85, 140, "n7 owes n0\nthe ack of 5, 7, 8")
-	s.send("n0", "n3", "gossip [5, 8], acks [7]")
-	s.note("n3", -90, 150, "7 acknowledged:\nno longer pending")
-	s.send("n7", "n0", "gossip [9], acks [5, 7, 8]")
-	s.note("n7", 85, 140, "a client sent 9:\nthe acks ride along")
-	s.skip()
-	s.note("n3", -90, 150, "no value to send\nfor 2 s (ackDelay)")
+	s.note("n7", w, "n7 owes n0 the\nacks of 5, 7, 8")
+	s.send("n0", "n3", "gossip [5, 8]\nacks [7]")
+	s.note("n3", w, "7 acknowledged:\nno longer pending")
+	s.send("n7", "n0", "gossip [9]\nacks [5, 7, 8]")
+	s.note("n7", w, "a client sent 9:\nthe acks ride\nalong with it")
+	s.note("n3", w, "nothing to send\nfor ackDelay")
 	s.send("n3", "n0", "gossip_ok [5, 8]")
-	s.note("n3", -90, 150, "the acks go alone")
+	s.note("n3", w, "the acks go alone")
 	return s.diagram()
 }
