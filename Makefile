@@ -15,7 +15,7 @@ KEEP      ?= 0
 ONLY      ?=
 
 STEPS     := broadcast-3a broadcast-3b broadcast-3c broadcast-3d broadcast-3e broadcast-piggyback
-MODULES   := $(STEPS) harness tools/challenge tools/stepdiff tools/drawio tools/pagecheck
+MODULES   := $(STEPS) harness tools/challenge tools/stepdiff tools/drawio tools/pagecheck tools/postcheck
 GO_PKGS   := $(addprefix ./,$(addsuffix /...,$(MODULES)))
 TEST_STORE := tmp/test-store
 

@@ -9,17 +9,18 @@ import (
 
 // retryInterval is how long a value may go unacknowledged before it is sent
 // again. A round trip takes twice the network latency (200 ms in the
-// challenges with latency), so a second leaves room for a slow
-// acknowledgement, whose needless resend would only add messages. A value
-// that a partition kept from a peer is sent again within about an interval
-// of the heal, well before the final reads 10 s later.
+// challenges with latency); an interval of several round trips leaves room
+// for a slow acknowledgement, whose needless resend would only add
+// messages, and still sends a value that a partition kept from a peer again
+// within about an interval of the heal, well before the final reads 10 s
+// later.
 const retryInterval = time.Second
 
 // retrySlack is how much younger than retryInterval a value may be and
 // still count as due. A resend is stamped a moment after the tick that made
 // it, and ticks are not exactly an interval apart, so at the next tick that
 // value is often a hair short of an interval old; without the slack it
-// would wait for the tick after, and resends would come every two seconds.
+// would wait for the tick after, and resends would come every two intervals.
 const retrySlack = retryInterval / 10
 
 // retryLoop resends unacknowledged values every retryInterval until ctx is

@@ -15,20 +15,20 @@ const retryTick = time.Second
 // ackDelay is how long an acknowledgement may wait for a gossip message to
 // ride on before it is sent on its own. The hub has something for every
 // other node at nearly every flush, so its acknowledgements find a ride
-// within batchInterval, well within ackDelay. Another node gossips only after
-// a client sent it a value, 2 times a second on average in the 3e challenge,
-// so its acknowledgements wait 2 s only when no value came for 2 s: e^-4,
-// about 2% of the time.
+// within batchInterval, well within ackDelay. A leaf gossips only after a
+// client sent it a value, 2 times a second on average in the 3e challenge,
+// so its acknowledgements go alone only when no value came for ackDelay,
+// which happens with the probability e^(-2/s × ackDelay): rarely.
 const ackDelay = 2 * time.Second
 
 // retryInterval is how long a value may go unacknowledged before it is sent
 // again. Its acknowledgement comes back on the peer's next gossip, or on its
 // own within ackDelay and a tick, plus a round trip of twice the network
-// latency (200 ms in the challenges with latency): 3.2 s at most, so 4 s
-// resends nothing that arrived. A value that a partition kept from a peer is
-// sent again within retryInterval and a tick of the heal, 5 s, and waits at
-// most batchInterval more at the hub: it reaches every node well before the
-// final reads, 10 s after the heal.
+// latency; retryInterval is longer than all of that, so a resend never
+// repeats a value that arrived. A value that a partition kept from a peer
+// is sent again within retryInterval and a tick of the heal, and waits at
+// most batchInterval more at the hub: it reaches every node before the
+// final reads, 10 s after the heal (sim_test.go checks the bound).
 const retryInterval = 4 * time.Second
 
 // retrySlack is how much younger than retryInterval a value may be and
@@ -36,7 +36,7 @@ const retryInterval = 4 * time.Second
 // is stamped a moment after the tick that made it, and ticks are not exactly
 // a tick apart, so at the tick an interval later that value is often a hair
 // short of an interval old; without the slack it would wait for the tick
-// after, and resends would come every five seconds.
+// after, and resends would come a tick later than retryInterval.
 const retrySlack = retryTick / 10
 
 // retryLoop resends unacknowledged values every retryInterval until ctx is

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"runtime/debug"
 	"slices"
 	"testing"
@@ -26,14 +27,20 @@ const recovery = retryInterval + retryTick + batchInterval + 2*latency
 // TestChallengeInSimulation runs the piggyback challenge against the whole
 // node, as make runs it, but in virtual time: every seed must meet its
 // targets, at most one message per operation between servers among them.
-// (make test runs hundreds of partition seeds through make sim.)
+// (make test runs hundreds of partition seeds through make sim.) It also
+// holds the servers' messages per operation to the arithmetic on
+// batchInterval, within a tenth either way.
 //
 // Watching every message, virtual time also makes exact what the comments
 // on the constants predict: the acknowledgements come back in time, so no
 // link carries a value twice, and every value is on every node within one
 // hop to the hub, batchInterval there and one more hop.
 func TestChallengeInSimulation(t *testing.T) {
+	want := expectedMsgsPerOp(batchInterval)
 	for _, w := range watchSeeds(t, "broadcast-piggyback", 1) {
+		if got := w.Sample.Servers; math.Abs(got-want) > want/10 {
+			t.Errorf("seed %d: servers msgs-per-op %.2f, want about %.2f", w.Seed, got, want)
+		}
 		if n := w.resent(); n != 0 {
 			t.Errorf("seed %d: %d values were sent again to a peer that had them, want none", w.Seed, n)
 		}
@@ -50,6 +57,18 @@ func TestChallengeInSimulation(t *testing.T) {
 			t.Errorf("seed %d: median time to reach every node = %v, want at most our target of 800 ms", w.Seed, median)
 		}
 	}
+}
+
+// expectedMsgsPerOp is the arithmetic on batchInterval for our challenge:
+// 25 nodes, 100 operations a second, half of them broadcasts. At every
+// tick the hub sends each of the 24 leaves a gossip message; each
+// broadcast that reaches a leaf, 24 of every 25, costs one message to the
+// hub; the acknowledgements ride on them.
+func expectedMsgsPerOp(interval time.Duration) float64 {
+	const leaves, opsPerSecond, broadcastsPerSecond = 24, 100.0, 50.0
+	hub := leaves / interval.Seconds()
+	fromLeaves := broadcastsPerSecond * leaves / (leaves + 1)
+	return (hub + fromLeaves) / opsPerSecond
 }
 
 // TestEveryValueIsEverywhereWithinRecoveryOfTheLastHeal runs the challenge

@@ -29,7 +29,7 @@ site: $(SITE_HUGO)
 serve: $(SITE_HUGO)
 	$(SITE_HUGO) serve --port $(SITE_PORT) $(SITE_SERVE_FLAGS)
 
-## site-test: check the blog (step diffs fresh, diagrams sound, clean build, links; in a browser, every post at 1280 and 390 px, light and dark)
+## site-test: check the blog (step diffs fresh, diagrams sound, no typed-in numbers in the posts, clean build, links; in a browser, every post at 1280 and 390 px, light and dark)
 site-test:
 	scripts/site-test.sh
 

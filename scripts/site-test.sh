@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # site-test.sh runs the blog's checks: the pinned tools build, the step
 # diffs are fresh, the draw.io diagrams are sound, Hugo builds without a
-# warning, no internal link or anchor is broken, and, in a real browser,
+# warning, no internal link or anchor is broken, every external link is
+# well formed and verified (without fetching it), no post types in a number
+# that a run or the code decides (tools/postcheck), and, in a real browser,
 # the 3e post shows the batcher's code and a table of contents, in light
 # and in dark mode (screenshots go to tmp/screenshots/), and every post
 # and the main pages are laid out for a desktop and a phone
@@ -67,6 +69,7 @@ build_tools() {
 check "pinned tools build (bin/hugo, bin/htmltest)" build_tools || summary
 check "step diffs are up to date (make diffs)" go run ./tools/stepdiff -check
 check "draw.io diagrams" go test ./tools/drawio/...
+check "posts type in no number a run or the code decides (postcheck numbers)" go run ./tools/postcheck numbers content
 
 # rounded_tables: every number in a table of the built site is rounded
 # by the one rule of layouts/_partials/results/format.html.
@@ -107,6 +110,8 @@ if check "hugo build --panicOnWarning" \
 		OutputDir: $work/htmltest
 	EOF
 	check "internal links and anchors (htmltest)" bin/htmltest --conf "$work/htmltest.yml"
+	check "external links well formed, and verified or into the repository (postcheck links; not fetched)" \
+		go run ./tools/postcheck links -repo "$(sed -n "s/^ *repository = '\(.*\)'/\1/p" "$config")" -root . "$public"
 	check "tables show rounded numbers (no value with more than two decimals)" rounded_tables
 	check "charts: the 3e latency chart draws 3e's median and max targets, labelled" latency_targets
 	check "the home page introduces the series instead of listing the posts again" home_page

@@ -25,7 +25,8 @@ func (r Requirement) met(okCount, invoked int) bool {
 }
 
 // CheckAvailability reports the fraction of client invocations that
-// completed ok (spec §8). With no invocations the fraction is 1: nothing was
+// completed ok (Jepsen's checker.clj, availability as Maelstrom's core.clj
+// composes it). With no invocations the fraction is 1: nothing was
 // refused. It is only judged when a requirement is given.
 func CheckAvailability(h history.History, req *Requirement) Availability {
 	var okCount, invoked int

@@ -17,7 +17,7 @@ const genericClass = "Exception"
 
 // CheckExceptions groups the client ops that ended :info because of an
 // exception, by class, so a report can show each kind once with an example
-// (spec §8). Exceptions never make a run invalid by themselves.
+// (Jepsen's checker.clj, unhandled-exceptions). Exceptions never make a run invalid by themselves.
 func CheckExceptions(h history.History) Exceptions {
 	var groups []ExceptionGroup
 	where := make(map[string]int) // class -> position in groups

@@ -30,7 +30,7 @@ func (c *netCounter) group() NetGroup {
 	return NetGroup{SendCount: c.sends, RecvCount: c.recvs, MsgCount: len(c.ids)}
 }
 
-// CheckNet computes the network statistics of spec §7.2 over the whole
+// CheckNet computes Maelstrom's network statistics (net/checker.clj) over the whole
 // journal, init and topology traffic included. Messages per op divides by
 // every client invocation, whatever its outcome; it is how the efficiency
 // challenges are scored. The clients group has no per-op figure, as in

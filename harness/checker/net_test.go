@@ -58,8 +58,9 @@ func perOp(t *testing.T, name string, got *float32, want string) {
 	}
 }
 
-// TestNetSpecArithmetic is spec §7.4 / §9.11: three nodes, six client ops,
-// one server message lost to a partition.
+// TestNetSpecArithmetic works Maelstrom's arithmetic (net/checker.clj) by
+// hand: three nodes, six client ops, one server message lost to a
+// partition, which counts as sent but not received.
 func TestNetSpecArithmetic(t *testing.T) {
 	var l netLog
 	nodes := []string{"n0", "n1", "n2"}
@@ -108,8 +109,9 @@ func TestNetSpecArithmetic(t *testing.T) {
 	}
 }
 
-// TestNetGoldenRatios feeds message totals from the spec's example and real
-// runs (§8.1, §9.19) through CheckNet.
+// TestNetGoldenRatios feeds message totals through CheckNet: a worked
+// 5-node example, and the totals of real Maelstrom runs from public logs
+// (each printed its ratios as Java prints a float).
 func TestNetGoldenRatios(t *testing.T) {
 	tests := []struct {
 		name                 string
@@ -117,7 +119,7 @@ func TestNetGoldenRatios(t *testing.T) {
 		ops                  int
 		all, servers         string
 	}{
-		{"§8.1 skeleton", 420, 392, 200, "4.06", "1.96"},
+		{"5-node example", 420, 392, 200, "4.06", "1.96"},
 		{"3a, 193 ops", 390, 0, 193, "2.0207255", "0"},
 		{"3a, 200 ops", 404, 0, 200, "2.02", "0"},
 		{"3d, 25 nodes", 4056, 49884, 1978, "27.26997", "25.219414"},

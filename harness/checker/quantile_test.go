@@ -13,8 +13,8 @@ func TestQuantilesOf(t *testing.T) {
 	}{
 		{"empty", nil, Quantiles{}},
 		{"one value", []int64{7}, Quantiles{7, 7, 7, 7, 7}},
-		// Spec §9.18.
-		{"spec example", []int64{0, 9, 5139}, Quantiles{0, 9, 5139, 5139, 5139}},
+		// Jepsen's quantile rule (checker.clj): index min(n-1, floor(n·q)).
+		{"three values", []int64{0, 9, 5139}, Quantiles{0, 9, 5139, 5139, 5139}},
 		{"unsorted input", []int64{5139, 0, 9}, Quantiles{0, 9, 5139, 5139, 5139}},
 		{"two values", []int64{3, 1}, Quantiles{1, 3, 3, 3, 3}},
 		// n = 20: floor(20·0.95) = 19 (the float product is exactly 19),

@@ -117,7 +117,7 @@ type NetGroup struct {
 	MsgsPerOp *float32
 }
 
-// Net is the network statistics of §7.
+// Net is Maelstrom's network statistics (net/checker.clj).
 type Net struct {
 	All     NetGroup
 	Clients NetGroup
@@ -158,6 +158,7 @@ type SetFull struct {
 	StableLatencies *Quantiles // nil when no element is stable
 	LostLatencies   *Quantiles // nil when no element is lost
 	// DuplicatedCount is always 0: Jepsen's set-full never reports
-	// duplicates (spec §6.1), and we match it.
+	// duplicates (in checker.clj its test for a repeated value can never
+	// hold), and we match it.
 	DuplicatedCount int
 }

@@ -21,9 +21,13 @@ type elementState struct {
 	lastAbsent  *history.Op // the latest-invoked ok read that did not
 }
 
-// CheckSetFull is Jepsen's set-full checker as Maelstrom runs it for the
-// broadcast workload (spec §6): every broadcast value must, once it is known
-// to be in the set, stay in every later read. Only client ops count, taken in
+// CheckSetFull is Jepsen's set-full checker (checker.clj, set-full) as
+// Maelstrom runs it for the broadcast workload (workload/broadcast.clj, with
+// :linearizable? false). A value is known once its broadcast is acknowledged
+// (or a read shows it first); it is lost if the latest read that missed it
+// began after the latest read that showed it and after it was known, and
+// stable if a read that showed it began after every read that missed it.
+// Reads that miss a known value before that are stale, which is allowed. Only client ops count, taken in
 // history order; ops whose value has the wrong type for their :f are skipped.
 func CheckSetFull(h history.History) SetFull {
 	elements := make(map[int]*elementState)

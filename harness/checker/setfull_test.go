@@ -9,7 +9,8 @@ import (
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
 )
 
-// specHistory is the worked example of spec §9.12. With swapped set, the two
+// specHistory is a worked example of set-full's rules, by hand: value 0
+// stale, 1 stable at once, 2 lost, 3 never read. With swapped set, the two
 // final-read invocations trade places (p3's read at index 14, p0's at 15),
 // keeping the times of their positions.
 func specHistory(swapped bool) history.History {
@@ -149,12 +150,12 @@ func TestSetFullCases(t *testing.T) {
 		want outcomes
 	}{
 		{
-			name: "empty history: nothing stable, so unknown (§9.13)",
+			name: "empty history: nothing stable, so unknown",
 			h:    hist(),
 			want: outcomes{valid: Unknown},
 		},
 		{
-			name: "no read ever: unknown (§9.13)",
+			name: "no read ever: unknown",
 			h: hist(
 				op(0, 0, inv, add, 0),
 				op(1, 0, ok, add, 0),
@@ -174,7 +175,7 @@ func TestSetFullCases(t *testing.T) {
 			want: outcomes{valid: Unknown, attempts: 1, neverRead: []int{0}},
 		},
 		{
-			name: "a value read twice in one read is one value (§9.14)",
+			name: "a value read twice in one read is one value",
 			h: hist(
 				op(0, 0, inv, add, 5),
 				op(1, 0, ok, add, 5),
@@ -184,7 +185,7 @@ func TestSetFullCases(t *testing.T) {
 			want: outcomes{valid: Valid, attempts: 1, stable: 1},
 		},
 		{
-			name: "values nobody broadcast are ignored (§9.15)",
+			name: "values nobody broadcast are ignored",
 			h: hist(
 				op(0, 0, inv, add, 0),
 				op(1, 0, ok, add, 0),
@@ -397,8 +398,8 @@ func TestLatencyMs(t *testing.T) {
 		{"one nanosecond short of a millisecond", at(msec), at(2*msec - 2), 0},
 		{"the extra nanosecond completes it", at(msec), at(2*msec - 1), 1},
 		{"truncated, not rounded", at(0), at(9*msec + 900*time.Microsecond), 9},
-		{"spec stale example", at(msec), at(10 * msec), 9},
-		{"spec lost example", at(61 * msec), at(5200 * msec), 5139},
+		{"worked example, stale", at(msec), at(10 * msec), 9},
+		{"worked example, lost", at(61 * msec), at(5200 * msec), 5139},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,7 +2,8 @@ package checker
 
 import "github.com/deamondev/gossip-glomers-tutorial/harness/history"
 
-// CheckStats counts the client completions, overall and per :f (spec §8). A
+// CheckStats counts the client completions, overall and per :f (Jepsen's
+// checker.clj, stats). A
 // kind of op that never once succeeded makes the run invalid: a node that
 // answers every read with an error has not solved anything, whatever the
 // workload checker makes of it.

@@ -11,7 +11,8 @@ import (
 // carries it in its :value.
 type Spec string
 
-// The partition shapes Maelstrom's nemesis chooses from (spec §4.2).
+// The partition shapes Maelstrom's nemesis chooses from (Jepsen's
+// nemesis/combined.clj, partition-specs, without :primaries).
 const (
 	One            Spec = "one"
 	MinorityThird  Spec = "minority-third"

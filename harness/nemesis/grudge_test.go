@@ -108,8 +108,9 @@ func checkSymmetric(t *testing.T, g history.Grudge, nodes []string) {
 	}
 }
 
-// TestGrudgeComponents checks the component sizes in the table of spec
-// §4.2 for the specs that cut the nodes in two.
+// TestGrudgeComponents checks the sizes of the two sides for the shapes
+// that cut the nodes in two (Jepsen's util.clj, majority and
+// minority-third; nemesis.clj, split-one and bisect).
 func TestGrudgeComponents(t *testing.T) {
 	tests := []struct {
 		spec  Spec
@@ -162,7 +163,8 @@ func TestGrudgeIsolatesEveryNode(t *testing.T) {
 	}
 }
 
-// TestMajoritiesRingThree checks fact §9.17 for three nodes: every node
+// TestMajoritiesRingThree checks Jepsen's majorities-ring (nemesis.clj)
+// for three nodes: every node
 // drops exactly one other, no link is cut both ways, and following "drops"
 // from any node walks the whole ring (a→b→c→a).
 func TestMajoritiesRingThree(t *testing.T) {
@@ -188,7 +190,7 @@ func TestMajoritiesRingThree(t *testing.T) {
 	}
 }
 
-// TestMajoritiesRingFour checks fact §9.17 for four nodes: the two
+// TestMajoritiesRingFour checks majorities-ring for four nodes: the two
 // diagonals are cut both ways and nothing else.
 func TestMajoritiesRingFour(t *testing.T) {
 	nodes := names(4)
@@ -204,7 +206,7 @@ func TestMajoritiesRingFour(t *testing.T) {
 	}
 }
 
-// TestMajoritiesRingFive checks fact §9.17 for five nodes: each node hears
+// TestMajoritiesRingFive checks majorities-ring for five nodes: each node hears
 // exactly two others, both ways. A 2-regular graph on five nodes has no room
 // for two cycles, so this is exactly "a ring where each node hears its two
 // neighbours".
@@ -247,7 +249,7 @@ func TestMajoritiesRingStochastic(t *testing.T) {
 	}
 }
 
-// TestGrudgeEmpty checks the degenerate cases of spec §4.2: no nodes to cut
+// TestGrudgeEmpty checks the degenerate cases (Jepsen's nemesis.clj): no nodes to cut
 // off gives an empty, non-nil grudge.
 func TestGrudgeEmpty(t *testing.T) {
 	tests := []struct {

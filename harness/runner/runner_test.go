@@ -88,7 +88,8 @@ func TestRunInProcessInvalidWithoutGossip(t *testing.T) {
 // stopped, what was collected is written, the exit status says the run did
 // not finish, and no goroutine of the run is left behind (synctest.Test
 // would report one that is blocked for good).
-// Spec §9.6: with N nodes, init comes from clients c0…c{N-1}, topology
+// As in Maelstrom (client.clj, open!; db.clj): with N nodes, init comes
+// from clients c0…c{N-1}, topology
 // from c{N}…c{2N-1}, the first worker client is c{2N}, and every client
 // numbers its requests from 1.
 func TestRunInProcessNamesClientsAsMaelstrom(t *testing.T) {

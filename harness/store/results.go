@@ -9,8 +9,9 @@ import (
 	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
 )
 
-// resultsTree orders r's data the way Maelstrom's results.edn does (spec
-// §8.1, §9.20): the checkers in the order of its checker map, then :valid?.
+// resultsTree orders r's data the way Maelstrom's results.edn does: the
+// checkers in the order of the checker map in core.clj's maelstrom-test,
+// then :valid? (Jepsen's compose).
 func resultsTree(r checker.Results) (omap, error) {
 	exceptions, err := exceptionsTree(r.Exceptions)
 	if err != nil {
@@ -117,7 +118,7 @@ func netGroupTree(g checker.NetGroup) omap {
 }
 
 // workloadTree follows the order in which Clojure prints set-full's hash
-// map (spec §6.4), with :lost-latencies placed after :stable-latencies.
+// map (as real Maelstrom runs print it), with :lost-latencies placed after :stable-latencies.
 func workloadTree(w checker.SetFull) (omap, error) {
 	worst := make(list, len(w.WorstStale))
 	for i, e := range w.WorstStale {

@@ -39,8 +39,9 @@ func mustTopology(t *testing.T, name string, nodes []string) map[string][]string
 	return top
 }
 
-// TestTopologyWholeTables checks complete maps against spec §5.1 examples
-// 1–3 (facts §9.1–9.3).
+// TestTopologyWholeTables checks complete maps, worked out by hand from
+// Maelstrom's workload/broadcast.clj: the 25-node grid and tree4, and the
+// grid of the default nodes n1…n5.
 func TestTopologyWholeTables(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -81,8 +82,8 @@ func TestTopologyWholeTables(t *testing.T) {
 	}
 }
 
-// TestTopologyFurtherChecks checks single entries from the "further checks"
-// of spec §5.1.
+// TestTopologyFurtherChecks checks single entries of other shapes and
+// sizes, worked out by hand.
 func TestTopologyFurtherChecks(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -120,7 +121,8 @@ func TestTopologyFurtherChecks(t *testing.T) {
 	}
 }
 
-// TestTopologyOneNode checks fact §9.4 on the JSON the topology message
+// TestTopologyOneNode checks the one-node maps (line: {}, the others
+// {"n0":[]}) on the JSON the topology message
 // carries, since {} versus {"n0":[]} versus null is the whole point.
 func TestTopologyOneNode(t *testing.T) {
 	tests := []struct{ name, want string }{
@@ -158,7 +160,8 @@ func TestTopologyNoNodes(t *testing.T) {
 	}
 }
 
-// tierTree builds a tree the way spec §5.1 words it, tier by tier, as an
+// tierTree builds a tree tier by tier, the way Maelstrom's
+// workload/broadcast.clj does, as an
 // independent reference for the heap arithmetic Topology uses.
 func tierTree(nodes []string, branch int) map[string][]string {
 	var tiers [][]string
@@ -200,8 +203,8 @@ func isIn(s string, list []string) bool {
 	return false
 }
 
-// TestTreeMatchesTiers checks fact §9.5 (tree == tree2) and that every tree
-// agrees with the tier-by-tier wording of the spec, for 1 … 40 nodes.
+// TestTreeMatchesTiers checks that tree is tree2 and that every tree
+// agrees with the tier-by-tier construction, for 1 … 40 nodes.
 func TestTreeMatchesTiers(t *testing.T) {
 	for count := 1; count <= 40; count++ {
 		nodes := names(count)

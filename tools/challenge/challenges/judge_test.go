@@ -41,7 +41,7 @@ func TestJudgeSpecSkeletonPassesValidityTargets(t *testing.T) {
 	}
 }
 
-// The numbers of a real Maelstrom 3d run (spec §9.19 and §10): 25.2
+// The numbers of a real Maelstrom 3d run, from a public write-up: 25.2
 // servers msgs-per-op passes 3d's < 30, but a median of 452 ms and a max of
 // 794 ms fail 3d's latency targets; 3e fails on msgs-per-op and passes on
 // latency. Maelstrom's tagged ops in :worst-stale must not upset the parser.
