@@ -47,6 +47,10 @@ bin/testnode: FORCE
 	@go build -o $@ ./harness/testnode/cmd/testnode
 bin/wakeup: FORCE
 	@go build -o $@ ./harness/internal/wakeup
+# make sim against the harness' test node: make results reads the partition schedule of a seed from it.
+bin/sim/testnode.test: FORCE
+	@mkdir -p bin/sim
+	@go test -c -o $@ ./tools/challenge/simulate
 FORCE:
 
 ## test: go vet, go test -race in every module, each step judged on its own challenge, hundreds of simulated seeds, the site checks
@@ -119,9 +123,10 @@ bench: build
 bench-harness: bin/harness bin/testnode bin/wakeup
 	scripts/bench-harness.sh
 
-## results: re-run every step's challenge, the batch-interval sweeps, other conditions and 10 partition seeds (about 20 minutes); refresh the numbers and plots the blog shows; ONLY=batching,… re-runs some sections and keeps the rest
-results: build
-	bin/challenge results -harness bin/harness -bin-dir bin -data data/results.json -static static/results -readme README.md $(if $(ONLY),-only $(ONLY)) \
+## results: re-run every step's challenge, the batch-interval sweeps, other conditions, 10 partition seeds, each step against the next challenge and make sim finding a lost value (about 25 minutes); refresh the numbers, plots, consoles and journeys the blog shows; ONLY=failing,sim,… re-runs some sections (runs batching variants repeats failing sim) and keeps the rest
+results: build bin/sim/testnode.test
+	@$(MAKE) --no-print-directory sim-bin MODULE=broadcast-3b
+	bin/challenge results -harness bin/harness -bin-dir bin -sim-dir bin/sim -data data/results.json -static static/results -readme README.md $(if $(ONLY),-only $(ONLY)) \
 		-traffic broadcast-3e,broadcast-piggyback -batch-intervals 100,200,300,500,800,1200 -sweep broadcast-3e,broadcast-piggyback \
 		-variants broadcast-3e,broadcast-piggyback -repeat broadcast-piggyback-partition -repeat-seeds 10
 

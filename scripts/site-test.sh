@@ -10,8 +10,9 @@
 # (tools/pagecheck: code not clipped, columns aligned, no sideways
 # scrolling, readable diagrams and charts, chart targets labelled, code
 # blocks on a background of their own). From the built site: tables show
-# rounded numbers, the 3e latency chart shows its targets, and the home
-# page is an introduction rather than the list of posts.
+# rounded numbers, every results table has a targets column, the 3e
+# latency chart shows its targets, and the home page is an introduction
+# rather than the list of posts.
 #
 # Run from anywhere: make site-test. The last line is the summary,
 # "site-test: N passed, N failed"; the exit status is 1 if any failed.
@@ -79,6 +80,22 @@ rounded_tables() {
 	[ -z "$raw" ] || { echo "unrounded numbers in tables:"; echo "$raw"; return 1; }
 }
 
+# results_targets: every table of runs' results (the results shortcode's,
+# class "results") has a column that says which targets each row meets.
+results_targets() {
+	local page table tables=0 bad=0
+	for page in $(grep -rl '<table class="results' "$public" --include='*.html'); do
+		while IFS= read -r table; do
+			tables=$((tables + 1))
+			grep -qiE '<th[^>]*>[^<]*target' <<<"$table" ||
+				{ echo "$page: a results table without a targets column: ${table:0:300}"; bad=1; }
+		done < <(tr '\n' ' ' <"$page" | grep -oP '<table class="results[^"]*">.*?</thead>')
+	done
+	[ "$tables" -gt 0 ] || { echo "no results table found in $public"; return 1; }
+	echo "$tables results tables checked"
+	return $bad
+}
+
 # latency_targets: the 3e post's latency chart shows the challenge's
 # latency targets (from data/results.json), each with its label.
 latency_targets() {
@@ -113,6 +130,7 @@ if check "hugo build --panicOnWarning" \
 	check "external links well formed, and verified or into the repository (postcheck links; not fetched)" \
 		go run ./tools/postcheck links -repo "$(sed -n "s/^ *repository = '\(.*\)'/\1/p" "$config")" -root . "$public"
 	check "tables show rounded numbers (no value with more than two decimals)" rounded_tables
+	check "every results table has a targets column" results_targets
 	check "charts: the 3e latency chart draws 3e's median and max targets, labelled" latency_targets
 	check "the home page introduces the series instead of listing the posts again" home_page
 fi
@@ -212,7 +230,7 @@ for dir in "$public"/posts/*/; do urls+=("http://127.0.0.1:$port/posts/$(basenam
 pagecheck() { bin/pagecheck -chromium "$browser" "$@"; }
 check "browser, 1280 px: code listings show whole lines, header and footer line up with the column, chart targets labelled" \
 	pagecheck -width 1280 -check code-fits,aligned,no-sideways-scroll,chart-targets "${urls[@]}"
-check "browser, 390 px: the page never scrolls sideways; diagrams link to their SVG; diagram and chart text at least 11 px" \
+check "browser, 390 px: the page never scrolls sideways; diagrams and journeys link to their SVG; their text and charts' at least 11 px" \
 	pagecheck -width 390 -min-font 11 -check no-sideways-scroll,aligned,diagram-text "${urls[@]}"
 for width in 1280 390; do
 	check "browser, dark, $width px: every code and command block has a background of its own" \

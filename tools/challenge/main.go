@@ -10,7 +10,7 @@
 //	challenge run   -workload W -bin PATH [-harness PATH | -maelstrom PATH] [-store DIR] [-- extra flags]
 //	challenge bench -harness PATH -bin-dir DIR [-seeds N] [-workloads W,W]
 //	challenge sim-check -harness PATH -bin-dir DIR -sim-dir DIR [-seeds N] [-workloads W,W]
-//	challenge results -harness PATH -bin-dir DIR -data FILE -static DIR [-traffic W,W] [-batch-intervals MS,MS -sweep W,W] [-variants W,W] [-repeat W,W -repeat-seeds N]
+//	challenge results -harness PATH -bin-dir DIR -sim-dir DIR -data FILE -static DIR [-only SECTION,…] [-traffic W,W] [-batch-intervals MS,MS -sweep W,W] [-variants W,W] [-repeat W,W -repeat-seeds N]
 package main
 
 import (
@@ -34,7 +34,7 @@ const usage = `usage:
   challenge seeds -workload W -bin PATH [-seeds N] [-store DIR] [-- extra flags]
   challenge bench -harness PATH -bin-dir DIR [-seeds N] [-workloads W,W] [-time-limit S]
   challenge sim-check -harness PATH -bin-dir DIR -sim-dir DIR [-seeds N] [-workloads W,W]
-  challenge results -harness PATH -bin-dir DIR -data FILE -static DIR [-readme FILE]
+  challenge results -harness PATH -bin-dir DIR -sim-dir DIR -data FILE -static DIR [-readme FILE] [-only SECTION,…]
                     [-traffic W,W] [-batch-intervals MS,MS -sweep W,W] [-variants W,W] [-repeat W,W -repeat-seeds N]
   challenge readme -data FILE -readme FILE  rewrite a README's results table from data/results.json`
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -28,6 +29,8 @@ type resultsFile struct {
 	Batching []batchRun        `json:"batching,omitempty"`
 	Variants []variantRun      `json:"variants,omitempty"`
 	Repeats  []repeatRun       `json:"repeats,omitempty"`
+	Failing  []resultRun       `json:"failing,omitempty"` // each step against the next challenge (failing.go)
+	Sim      *simResults       `json:"sim,omitempty"`     // make sim finding a lost value (simsection.go)
 }
 
 // figures are what one run measured, as the blog shows them.
@@ -37,6 +40,8 @@ type figures struct {
 	All     float64        `json:"allMsgsPerOp"`
 	Latency latencySummary `json:"stableLatencyMs"`
 	Lost    float64        `json:"lostCount"`
+	// Targets are the run's challenge's targets, judged on this run.
+	Targets []targetOutcome `json:"targets"`
 }
 
 // resultRun is one challenge run against its step.
@@ -46,9 +51,19 @@ type resultRun struct {
 	Command  string `json:"command"`
 	Seed     int    `json:"seed"`
 	figures
-	Targets []targetOutcome `json:"targets"`
-	Traffic []trafficRow    `json:"traffic,omitempty"` // where the messages between servers went
-	Files   string          `json:"files"`             // under static/, the run's results.edn and plots
+	Traffic []trafficRow `json:"traffic,omitempty"` // where the messages between servers went
+	Files   string       `json:"files"`             // under static/, the run's results.edn and plots
+	Console string       `json:"console,omitempty"` // under static/, what the run printed (console.go)
+	// Journeys are the journeys of values chosen for the posts
+	// (journeys.go), drawn in Files.
+	Journeys   []journeyFile `json:"journeys,omitempty"`
+	LostValues []int         `json:"lost,omitempty"` // the values the checker found lost
+	// SeedRule says how the seed was chosen, for a partition run
+	// (partitionseed.go); Schedule are its partitions and heals, Cuts how
+	// many partitions.
+	SeedRule string         `json:"seedRule,omitempty"`
+	Schedule []scheduleMark `json:"schedule,omitempty"`
+	Cuts     int            `json:"cuts,omitempty"`
 }
 
 type latencySummary struct {
@@ -126,6 +141,7 @@ func resultsCommand(args []string) int {
 	variantsOf := fs.String("variants", "", "comma-separated workloads also run under each variant: other latency distributions, 50 nodes")
 	repeat := fs.String("repeat", "", "comma-separated workloads also run with --seed 1…N (N = -repeat-seeds)")
 	repeatSeeds := fs.Int("repeat-seeds", 10, "seeds for -repeat")
+	simDir := fs.String("sim-dir", "bin/sim", "directory of make sim's test binaries (<step>.test, and testnode.test for the partition seeds)")
 	readme := fs.String("readme", "", "a Markdown file whose results table (between <!-- results:start --> and <!-- results:end -->) is rewritten")
 	only := fs.String("only", "", "comma-separated sections to run ("+strings.Join(sectionNames, ", ")+"); the others are kept from -data")
 	if err := fs.Parse(args); err != nil {
@@ -153,7 +169,8 @@ func resultsCommand(args []string) int {
 	defer log.Close()
 	fmt.Printf("results: each run's output goes to %s\n", logPath)
 
-	r := resultsRunner{harness: *harness, binDir: *binDir, store: *store, log: log, seed: *seed}
+	r := resultsRunner{harness: *harness, binDir: *binDir, store: *store, log: log, seed: *seed, simDir: *simDir,
+		seeds: &seedRule{probe: filepath.Join(*simDir, "testnode.test"), scratch: filepath.Join(*store, "seeds"), log: log}}
 	out, err := readResultsFile(*data, *only != "")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "results:", err)
@@ -170,6 +187,10 @@ func resultsCommand(args []string) int {
 			out.Variants, err = r.variants(varied)
 		case "repeats":
 			out.Repeats, err = r.repeats(repeated, *repeatSeeds)
+		case "failing":
+			out.Failing, err = r.failing(*static)
+		case "sim":
+			out.Sim, err = r.simulation(*static)
 		}
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "results:", err)
@@ -199,7 +220,7 @@ func resultsCommand(args []string) int {
 
 // sectionNames are the sections of data/results.json, in the order make
 // results runs them.
-var sectionNames = []string{"runs", "batching", "variants", "repeats"}
+var sectionNames = []string{"runs", "batching", "variants", "repeats", "failing", "sim"}
 
 // chooseSections returns the sections -only names, or all of them.
 func chooseSections(only string) ([]string, error) {
@@ -242,43 +263,30 @@ func readResultsFile(path string, keep bool) (resultsFile, error) {
 // resultsRunner runs the challenges for make results, each against its step.
 type resultsRunner struct {
 	harness, binDir, store string
-	log                    *os.File // the runs' output
-	seed                   int      // of every run but the repeats
+	log                    *os.File  // the runs' output
+	seed                   int       // of every run but the repeats (and partition runs, see seeds)
+	simDir                 string    // make sim's test binaries
+	seeds                  *seedRule // the seed of partition runs
 }
 
 // challenges runs every challenge once, judges it and copies its files
-// under static. The runs of the workloads in counted also count their
-// messages between servers.
+// under static, with the journeys of values its post shows. The runs of
+// the workloads in counted also count their messages between servers.
 func (r resultsRunner) challenges(counted []string, static string) ([]resultRun, error) {
 	var runs []resultRun
 	for _, c := range challenges.All {
-		extra := r.seedFlags()
+		var extra []string
 		if slices.Contains(counted, c.Name) {
 			extra = append(extra, "--log-net-send")
 		}
-		path, fig, err := r.run(c, extra)
+		run, dir, err := r.shownRun(c, c.Step, extra, static, c.Name, journeyRules[c.Name])
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", c.Name, err)
 		}
-		res, _ := challenges.ReadResults(path)
-		run := resultRun{
-			Workload: c.Name, Module: c.Step, Command: makeCommand(c, extra), Seed: r.seed, figures: fig,
-			Files: "/results/" + c.Name + "/",
-		}
-		for _, v := range challenges.Judge(c, res) {
-			want := fmt.Sprint(challenges.EDNText(v.Target.Want))
-			if v.Target.Want == nil {
-				want = v.Target.Limit()
-			}
-			run.Targets = append(run.Targets, targetOutcome{Name: v.Target.Name, Value: fmt.Sprint(challenges.EDNText(v.Value)), Want: want, Pass: v.Pass})
-		}
 		if slices.Contains(counted, c.Name) {
-			if run.Traffic, err = countTraffic(filepath.Join(filepath.Dir(path), "jepsen.log")); err != nil {
+			if run.Traffic, err = countTraffic(filepath.Join(dir, "jepsen.log")); err != nil {
 				return nil, fmt.Errorf("%s: %w", c.Name, err)
 			}
-		}
-		if err := copyRunFiles(filepath.Dir(path), filepath.Join(static, c.Name)); err != nil {
-			return nil, fmt.Errorf("%s: %w", c.Name, err)
 		}
 		runs = append(runs, run)
 	}
@@ -341,22 +349,64 @@ func (r resultsRunner) seedFlags() []string {
 // run runs c with extra flags, prints one line of what it measured, and
 // returns the path of its results.edn and its figures.
 func (r resultsRunner) run(c challenges.Challenge, extra []string) (string, figures, error) {
-	fmt.Printf("results: %s against %s, %s …", c.Name, c.Step, strings.Join(commandLine(c, extra), " "))
-	path, _, err := runWorkload(c, filepath.Join(r.binDir, c.Step), r.harness, "", r.store, extra, r.log)
+	o, err := r.runOn(c, c.Step, extra)
+	return o.path, o.figures, err
+}
+
+// runOutcome is one run of make results: where its results.edn is, what
+// it measured, and its console: what `make MODULE=… WORKLOAD=…` would
+// have printed, the runner's output and the judge's verdicts.
+type runOutcome struct {
+	path string
+	figures
+	console string
+}
+
+// runOn runs c against step's binary with extra flags, judges it, and
+// prints one line of what it measured.
+func (r resultsRunner) runOn(c challenges.Challenge, step string, extra []string) (runOutcome, error) {
+	fmt.Printf("results: %s against %s, %s …", c.Name, step, strings.Join(commandLine(c, extra), " "))
+	var console bytes.Buffer
+	out := io.MultiWriter(r.log, &console)
+	path, code, err := runWorkload(c, filepath.Join(r.binDir, step), r.harness, "", r.store, extra, out)
 	if err != nil {
 		fmt.Println()
-		return "", figures{}, err
+		return runOutcome{}, err
 	}
+	fmt.Fprintln(out)
+	judgeFile(out, c, path, code)
 	s, err := measure(path)
 	if err != nil {
 		fmt.Println()
-		return "", figures{}, err
+		return runOutcome{}, err
+	}
+	targets, err := judged(c, path)
+	if err != nil {
+		fmt.Println()
+		return runOutcome{}, err
 	}
 	fmt.Printf(" valid %s, servers msgs-per-op %s, median %s ms, max %s ms\n", s.ValidText, trimFloat(s.Servers), trimFloat(s.P50), trimFloat(s.Max))
-	return path, figures{
+	return runOutcome{path: path, console: console.String(), figures: figures{
 		Valid: s.ValidText, Servers: s.Servers, All: s.All,
-		Latency: latencySummary{s.P50, s.P95, s.P99, s.Max}, Lost: s.LostCount,
-	}, nil
+		Latency: latencySummary{s.P50, s.P95, s.P99, s.Max}, Lost: s.LostCount, Targets: targets,
+	}}, nil
+}
+
+// judged is every target of c, judged on the results.edn at path.
+func judged(c challenges.Challenge, path string) ([]targetOutcome, error) {
+	res, err := challenges.ReadResults(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []targetOutcome
+	for _, v := range challenges.Judge(c, res) {
+		want := fmt.Sprint(challenges.EDNText(v.Target.Want))
+		if v.Target.Want == nil {
+			want = v.Target.Limit()
+		}
+		out = append(out, targetOutcome{Name: v.Target.Name, Value: fmt.Sprint(challenges.EDNText(v.Value)), Want: want, Pass: v.Pass})
+	}
+	return out, nil
 }
 
 // makeCommand is the make command that repeats a run of c with extra flags.
@@ -446,47 +496,62 @@ func updateReadme(path string, r resultsFile) error {
 	t.WriteString("| workload | step | servers msgs-per-op | all msgs-per-op | median | p99 | max | lost | targets | command |\n")
 	t.WriteString("|---|---|--:|--:|--:|--:|--:|--:|---|---|\n")
 	for _, run := range r.Runs {
-		verdict := "all pass"
-		for _, tg := range run.Targets {
-			if !tg.Pass {
-				verdict = "FAIL: " + tg.Name
-				break
-			}
-		}
 		fmt.Fprintf(&t, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | `%s` |\n", run.Workload, run.Module,
 			trimFloat(run.Servers), trimFloat(run.All), trimFloat(run.Latency.P50), trimFloat(run.Latency.P99),
-			trimFloat(run.Latency.Max), trimFloat(run.Lost), verdict, run.Command)
+			trimFloat(run.Latency.Max), trimFloat(run.Lost), verdict(run.Targets), run.Command)
+	}
+	if len(r.Failing) > 0 {
+		t.WriteString("\nEach step against the next challenge (the failure the next step fixes):\n\n")
+		t.WriteString("| workload | step | servers msgs-per-op | median | max | lost | targets | command |\n|---|---|--:|--:|--:|--:|---|---|\n")
+		for _, f := range r.Failing {
+			fmt.Fprintf(&t, "| %s | %s | %s | %s | %s | %s | %s | `%s` |\n", f.Workload, f.Module, trimFloat(f.Servers),
+				trimFloat(f.Latency.P50), trimFloat(f.Latency.Max), trimFloat(f.Lost), verdict(f.Targets), f.Command)
+		}
 	}
 	if len(r.Batching) > 0 {
 		t.WriteString("\nThe batch interval against its costs (node flag `--batch-interval`):\n\n")
-		t.WriteString("| step | interval | servers msgs-per-op | median | p99 | max | valid |\n|---|--:|--:|--:|--:|--:|---|\n")
+		t.WriteString("| step | interval | servers msgs-per-op | median | p99 | max | targets of its workload |\n|---|--:|--:|--:|--:|--:|---|\n")
 		for _, b := range r.Batching {
 			fmt.Fprintf(&t, "| %s | %d ms | %s | %s | %s | %s | %s |\n", b.Module, b.IntervalMs, trimFloat(b.Servers),
-				trimFloat(b.Latency.P50), trimFloat(b.Latency.P99), trimFloat(b.Latency.Max), b.Valid)
+				trimFloat(b.Latency.P50), trimFloat(b.Latency.P99), trimFloat(b.Latency.Max), verdict(b.Targets))
 		}
 	}
 	if len(r.Variants) > 0 {
-		t.WriteString("\nUnder other conditions (figures, not targets):\n\n")
-		t.WriteString("| workload | step | condition | servers msgs-per-op | median | max | lost | valid |\n|---|---|---|--:|--:|--:|--:|---|\n")
+		t.WriteString("\nUnder other conditions (the workload's targets, judged for comparison):\n\n")
+		t.WriteString("| workload | step | condition | servers msgs-per-op | median | max | lost | targets |\n|---|---|---|--:|--:|--:|--:|---|\n")
 		for _, v := range r.Variants {
 			fmt.Fprintf(&t, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", v.Workload, v.Module, v.Variant, trimFloat(v.Servers),
-				trimFloat(v.Latency.P50), trimFloat(v.Latency.Max), trimFloat(v.Lost), v.Valid)
+				trimFloat(v.Latency.P50), trimFloat(v.Latency.Max), trimFloat(v.Lost), verdict(v.Targets))
 		}
 	}
 	if len(r.Repeats) > 0 {
 		t.WriteString("\nOver several seeds:\n\n")
 		t.WriteString("| workload | step | seed | servers msgs-per-op | median | max | lost | targets |\n|---|---|--:|--:|--:|--:|--:|---|\n")
 		for _, rp := range r.Repeats {
-			verdict := "all pass"
-			if !rp.Pass {
-				verdict = "FAIL"
-			}
 			fmt.Fprintf(&t, "| %s | %s | %d | %s | %s | %s | %s | %s |\n", rp.Workload, rp.Module, rp.Seed, trimFloat(rp.Servers),
-				trimFloat(rp.Latency.P50), trimFloat(rp.Latency.Max), trimFloat(rp.Lost), verdict)
+				trimFloat(rp.Latency.P50), trimFloat(rp.Latency.Max), trimFloat(rp.Lost), verdict(rp.Targets))
 		}
 	}
 	text = text[:i] + t.String() + text[j:]
 	return os.WriteFile(path, []byte(text), 0o644)
+}
+
+// verdict says which targets a run missed: "all pass", or "FAIL: " and
+// the names of those it missed.
+func verdict(ts []targetOutcome) string {
+	if len(ts) == 0 {
+		return "not judged (run make results again)"
+	}
+	var missed []string
+	for _, t := range ts {
+		if !t.Pass {
+			missed = append(missed, t.Name)
+		}
+	}
+	if len(missed) == 0 {
+		return "all pass"
+	}
+	return "FAIL: " + strings.Join(missed, ", ")
 }
 
 func unitSuffix(u string) string {

@@ -14,8 +14,8 @@ func TestUpdateReadmeRewritesOnlyTheTable(t *testing.T) {
 	r := resultsFile{Generated: "2026-11-23T21:00:00Z", Command: "make results", Runs: []resultRun{{
 		Workload: "broadcast-3e", Module: "broadcast-3e",
 		Command: "make MODULE=broadcast-3e WORKLOAD=broadcast-3e",
-		figures: figures{Servers: 2.85, All: 4.9, Latency: latencySummary{P50: 350, P99: 577, Max: 684}},
-		Targets: []targetOutcome{{Name: "valid", Pass: true}, {Name: "max latency", Pass: false}},
+		figures: figures{Servers: 2.85, All: 4.9, Latency: latencySummary{P50: 350, P99: 577, Max: 684},
+			Targets: []targetOutcome{{Name: "valid", Pass: true}, {Name: "max latency", Pass: false}}},
 	}}}
 	if err := updateReadme(path, r); err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -45,8 +46,9 @@ func runCommand(args []string) int {
 // the harness or Maelstrom, with the output going to out. Extra flags after
 // a "--" go to the node, after the challenge's own node flags, so that they
 // win. It returns the path of the run's results.edn and the runner's exit
-// status.
-func runWorkload(c challenges.Challenge, bin, harness, maelstrom, store string, extra []string, out *os.File) (string, int, error) {
+// status. When out is a terminal (an *os.File), the runner writes to it
+// directly and redraws its progress line in place.
+func runWorkload(c challenges.Challenge, bin, harness, maelstrom, store string, extra []string, out io.Writer) (string, int, error) {
 	runner := harness
 	base := append([]string{"--bin", bin}, c.Flags...)
 	if maelstrom != "" {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -61,6 +62,7 @@ func simCheckCommand(args []string) int {
 				failed = true
 			}
 			began = time.Now()
+			fmt.Fprintf(log, "$ make sim MODULE=%s WORKLOAD=%s SEED=%d\n", step, w, seed)
 			path, err = simulate(filepath.Join(*simDir, step+".test"), step, w, seed, filepath.Join(*store, "sim"), log)
 			simWall += time.Since(began)
 			if err == nil {
@@ -90,23 +92,36 @@ func simCheckCommand(args []string) int {
 
 // simulate replays one seed of workload against step in simulation with
 // the step's test binary, as make sim SEED=… does, and returns the path of
-// the results.edn it wrote.
-func simulate(testBin, step, workload string, seed int, store string, out *os.File) (string, error) {
-	args := []string{"-test.run", "^TestSim$", "-sim.module", step, "-sim.workload", workload,
-		"-sim.seed", fmt.Sprint(seed), "-sim.store", store}
-	fmt.Fprintf(out, "$ %s %s\n", testBin, quoteArgs(args))
+// the results.edn it wrote. nodeArgs go to the node.
+func simulate(testBin, step, workload string, seed int, store string, out io.Writer, nodeArgs ...string) (string, error) {
+	flags := []string{"-sim.seed", fmt.Sprint(seed), "-sim.store", store}
+	if len(nodeArgs) > 0 {
+		flags = append(append(flags, "--", "--"), nodeArgs...)
+	}
+	code, err := simRun(testBin, step, workload, out, flags...)
+	if err != nil {
+		return "", err
+	}
+	return lastResults(store, code)
+}
+
+// simRun runs make sim's test binary of a step (its TestSim) on workload
+// with more flags, its output going to out, and returns its exit status:
+// a run that misses a target exits non-zero, which is its answer, not an
+// error.
+func simRun(testBin, step, workload string, out io.Writer, flags ...string) (int, error) {
+	args := append([]string{"-test.run", "^TestSim$", "-sim.module", step, "-sim.workload", workload}, flags...)
 	cmd := exec.Command(testBin, args...)
 	cmd.Stdout, cmd.Stderr = out, out
 	err := cmd.Run()
-	code := 0
 	var exitErr *exec.ExitError
 	switch {
 	case errors.As(err, &exitErr):
-		code = exitErr.ExitCode() // a run that misses a target still writes its results
+		return exitErr.ExitCode(), nil
 	case err != nil:
-		return "", fmt.Errorf("run %s: %w", testBin, err)
+		return 0, fmt.Errorf("run %s: %w", testBin, err)
 	}
-	return lastResults(store, code)
+	return 0, nil
 }
 
 // addSample reads a run's figures into a row.

@@ -48,18 +48,20 @@ const checks = {
     return problems;
   },
 
-  // Every diagram (an img of a .drawio.svg) links to its full-size file,
-  // and the smallest text of each diagram and bar chart is drawn at
-  // least minFont CSS pixels high.
+  // Every diagram (an img of a .drawio.svg) and every journey of a value
+  // (an img in a figure.journey) links to its full-size file, and the
+  // smallest text of each, and of each bar chart, is drawn at least
+  // minFont CSS pixels high.
   'diagram-text': async ({ minFont }) => {
     const problems = [];
-    for (const img of document.querySelectorAll('img[src$=".drawio.svg"]')) {
+    for (const img of document.querySelectorAll('img[src$=".drawio.svg"], figure.journey img')) {
       const src = img.getAttribute('src');
       const link = img.closest('a');
       if (!link || link.getAttribute('href') !== src) problems.push(`diagram ${src} does not link to itself at full size`);
       const svg = new DOMParser().parseFromString(await (await fetch(img.src)).text(), 'image/svg+xml').documentElement;
       const width = svg.viewBox.baseVal.width || parseFloat(svg.getAttribute('width'));
-      const smallest = Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(t.getAttribute('font-size'))));
+      // A text without a size of its own takes its group's.
+      const smallest = Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(t.closest('[font-size]')?.getAttribute('font-size'))));
       const px = smallest * img.getBoundingClientRect().width / width;
       if (!(px >= minFont)) problems.push(`diagram ${src}: its smallest text (${smallest} px of ${width}) shows at ${px.toFixed(1)} px, want at least ${minFont}`);
     }

@@ -15,6 +15,12 @@ import (
 // with --gossip flood it sends each value once and never again, so
 // partitions make it lose values.
 
+// TestSim is make sim against the harness' test node, for what needs a
+// workload's schedule rather than a step: make results reads the
+// partitions a seed brings from it (tools/challenge/partitionseed.go).
+// go test skips it.
+func TestSim(t *testing.T) { Command(t, testnode.Node) }
+
 func TestAGoodNodePassesEverySeed(t *testing.T) {
 	for _, o := range Pass(t, testnode.Node, "broadcast-3c", 3) {
 		if len(o.Verdicts) != 2 || o.Sample.LostCount != 0 || !o.Sample.Valid {
