@@ -123,9 +123,9 @@ bench: build
 bench-harness: bin/harness bin/testnode bin/wakeup
 	scripts/bench-harness.sh
 
-## results: re-run every step's challenge, the batch-interval sweeps, other conditions, 10 partition seeds, each step against the next challenge and make sim finding a lost value (about 25 minutes); refresh the numbers, plots, consoles and journeys the blog shows; ONLY=failing,sim,… re-runs some sections (runs batching variants repeats failing sim) and keeps the rest
+## results: re-run every step's challenge, the batch-interval sweeps, other conditions, 10 partition seeds, each step against the next challenge, make sim finding a lost value and the design space (real and simulated runs of every design); refresh the numbers, plots, consoles and journeys the blog shows (about 45 minutes); ONLY=failing,designSpace,… re-runs some sections (runs batching variants repeats failing sim designSpace) and keeps the rest
 results: build bin/sim/testnode.test
-	@$(MAKE) --no-print-directory sim-bin MODULE=broadcast-3b
+	$(foreach s,$(STEPS),$(MAKE) --no-print-directory sim-bin MODULE=$(s) &&) true
 	bin/challenge results -harness bin/harness -bin-dir bin -sim-dir bin/sim -data data/results.json -static static/results -readme README.md $(if $(ONLY),-only $(ONLY)) \
 		-traffic broadcast-3e,broadcast-piggyback -batch-intervals 100,200,300,500,800,1200 -sweep broadcast-3e,broadcast-piggyback \
 		-variants broadcast-3e,broadcast-piggyback -repeat broadcast-piggyback-partition -repeat-seeds 10

@@ -8,11 +8,12 @@
 # and in dark mode (screenshots go to tmp/screenshots/), and every post
 # and the main pages are laid out for a desktop and a phone
 # (tools/pagecheck: code not clipped, columns aligned, no sideways
-# scrolling, readable diagrams and charts, chart targets labelled, code
-# blocks on a background of their own). From the built site: tables show
-# rounded numbers, every results table has a targets column, the 3e
-# latency chart shows its targets, and the home page is an introduction
-# rather than the list of posts.
+# scrolling, readable diagrams and charts, chart targets labelled and
+# chart labels apart, code blocks on a background of their own), and the
+# design-space post draws its chart, with its marks and target regions.
+# From the built site: tables show rounded numbers, every results table
+# has a targets column, the 3e latency chart shows its targets, and the
+# home page is an introduction rather than the list of posts.
 #
 # Run from anywhere: make site-test. The last line is the summary,
 # "site-test: N passed, N failed"; the exit status is 1 if any failed.
@@ -221,6 +222,26 @@ for mode in light dark; do
 	check "browser: screenshot $shots/$(basename "$post")-$mode.png" screenshot "$mode"
 done
 
+# design_space: the closing post shows its chart, as the browser builds
+# the page: a mark for every point data/results.json puts on the chart,
+# each with its label, and the challenges' target regions, each named.
+design_space_url="http://127.0.0.1:$port/posts/design-space/"
+design_space() {
+	local dom="$work/dom-design-space.html" want marks labels regions names
+	browse light --dump-dom "$design_space_url" >"$dom" || { echo "chromium could not load $design_space_url"; return 1; }
+	grep -q '<svg[^>]*class="barchart designspace"' "$dom" || { echo "$design_space_url: no design-space chart"; return 1; }
+	want=$(grep -c '"chart": true' data/results.json)
+	marks=$(grep -o '<g class="mark"' "$dom" | wc -l)
+	labels=$(grep -o '<text class="mark-label"[^>]*>[^<][^<]*</text>' "$dom" | wc -l)
+	regions=$(grep -o '<g class="region region-[0-9]*"' "$dom" | wc -l)
+	names=$(grep -o '<text class="region-label"[^>]*>[^<][^<]*</text>' "$dom" | wc -l)
+	[ "$want" -gt 0 ] && [ "$marks" -eq "$want" ] && [ "$labels" -eq "$want" ] ||
+		{ echo "$design_space_url: $marks marks and $labels labels, want $want (the chart points of data/results.json)"; return 1; }
+	[ "$regions" -gt 0 ] && [ "$names" -eq "$regions" ] ||
+		{ echo "$design_space_url: $regions target regions, $names of them named"; return 1; }
+}
+check "browser: the design-space post draws its chart (a labelled mark per design, named target regions)" design_space
+
 # Layout, measured in the browser by tools/pagecheck, on every post and on
 # the home, series and results pages: at a laptop's width (1280 px) and a
 # phone's (390 px, where the column is 358 px), in light and dark mode.
@@ -228,10 +249,10 @@ check "pagecheck builds" go build -o bin/pagecheck ./tools/pagecheck || summary
 urls=("http://127.0.0.1:$port/" "http://127.0.0.1:$port/posts/" "http://127.0.0.1:$port/results/")
 for dir in "$public"/posts/*/; do urls+=("http://127.0.0.1:$port/posts/$(basename "$dir")/"); done
 pagecheck() { bin/pagecheck -chromium "$browser" "$@"; }
-check "browser, 1280 px: code listings show whole lines, header and footer line up with the column, chart targets labelled" \
-	pagecheck -width 1280 -check code-fits,aligned,no-sideways-scroll,chart-targets "${urls[@]}"
-check "browser, 390 px: the page never scrolls sideways; diagrams and journeys link to their SVG; their text and charts' at least 11 px" \
-	pagecheck -width 390 -min-font 11 -check no-sideways-scroll,aligned,diagram-text "${urls[@]}"
+check "browser, 1280 px: code listings show whole lines, header and footer line up with the column, chart targets labelled, chart labels apart" \
+	pagecheck -width 1280 -check code-fits,aligned,no-sideways-scroll,chart-targets,chart-labels "${urls[@]}"
+check "browser, 390 px: the page never scrolls sideways; diagrams and journeys link to their SVG; their text and charts' at least 11 px, chart labels apart" \
+	pagecheck -width 390 -min-font 11 -check no-sideways-scroll,aligned,diagram-text,chart-labels "${urls[@]}"
 for width in 1280 390; do
 	check "browser, dark, $width px: every code and command block has a background of its own" \
 		pagecheck -dark -width "$width" -check pre-background "${urls[@]}"

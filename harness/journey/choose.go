@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
 )
@@ -15,65 +14,17 @@ type Choice struct {
 	Why   string
 }
 
-// spread is what one pass over the journal learns about a value.
-type spread struct {
-	start   time.Duration
-	reached []time.Duration // by node index; -1 until the node has it
-	count   int             // nodes that have it
-	dropped int             // copies a partition dropped
-}
-
 // Choose picks up to three values whose journeys are worth a look: the
 // one that took longest to reach every node, the one whose copies a
 // partition dropped most often, and a typical one (the median time to
 // reach every node); and, first of all, a value that never reached some
 // node. It reads the journal once.
 func Choose(events []journal.Event) []Choice {
-	nodes := map[string]int{}
-	values := map[int]*spread{}
-	var order []int // values in the order they were broadcast
-	for _, e := range events {
-		m := e.Message
-		for _, id := range []string{m.Src, m.Dest} {
-			if _, ok := nodes[id]; !ok && !journal.IsClient(id) {
-				nodes[id] = len(nodes)
-			}
-		}
-		switch {
-		case e.Kind == journal.Send && journal.IsClient(m.Src):
-			carried(m, func(v int) {
-				if _, ok := values[v]; !ok {
-					values[v] = &spread{start: e.Time}
-					order = append(order, v)
-				}
-			})
-		case e.Kind == journal.Recv && !journal.IsClient(m.Dest):
-			node := nodes[m.Dest]
-			carried(m, func(v int) {
-				s := values[v]
-				if s == nil {
-					return
-				}
-				for len(s.reached) <= node {
-					s.reached = append(s.reached, -1)
-				}
-				if s.reached[node] < 0 {
-					s.reached[node] = e.Time
-					s.count++
-				}
-			})
-		case e.Kind == journal.Drop:
-			carried(m, func(v int) {
-				if s := values[v]; s != nil {
-					s.dropped++
-				}
-			})
-		}
-	}
-	return choose(order, values, len(nodes))
+	nodes, spreads := Spreads(events)
+	return choose(spreads, len(nodes))
 }
 
-func choose(order []int, values map[int]*spread, nodes int) []Choice {
+func choose(order []*Spread, nodes int) []Choice {
 	var out []Choice
 	add := func(v int, why string) {
 		if i := slices.IndexFunc(out, func(c Choice) bool { return c.Value == v }); i >= 0 {
@@ -82,33 +33,30 @@ func choose(order []int, values map[int]*spread, nodes int) []Choice {
 		}
 		out = append(out, Choice{v, why})
 	}
-	took := func(v int) time.Duration {
-		s := values[v]
-		return slices.Max(s.reached) - s.start
-	}
-	var everywhere []int
-	for _, v := range order {
-		if values[v].count == nodes {
-			everywhere = append(everywhere, v)
+	byTook := func(a, b *Spread) int { return cmp.Compare(a.Took(), b.Took()) }
+	var everywhere []*Spread
+	for _, s := range order {
+		if len(s.Reached) == nodes {
+			everywhere = append(everywhere, s)
 		} else if len(out) == 0 {
-			add(v, fmt.Sprintf("it never reached %d of the %d nodes", nodes-values[v].count, nodes))
+			add(s.Value, fmt.Sprintf("it never reached %d of the %d nodes", nodes-len(s.Reached), nodes))
 		}
 	}
 	if len(everywhere) > 0 {
-		slowest := slices.MaxFunc(everywhere, func(a, b int) int { return cmp.Compare(took(a), took(b)) })
-		add(slowest, fmt.Sprintf("the slowest to reach every node (%d ms)", took(slowest).Milliseconds()))
+		slowest := slices.MaxFunc(everywhere, byTook)
+		add(slowest.Value, fmt.Sprintf("the slowest to reach every node (%d ms)", slowest.Took().Milliseconds()))
 	}
 	if len(order) == 0 {
 		return out
 	}
-	if crossed := slices.MaxFunc(order, func(a, b int) int { return cmp.Compare(values[a].dropped, values[b].dropped) }); values[crossed].dropped > 0 {
-		add(crossed, fmt.Sprintf("a partition dropped %d of the messages carrying it", values[crossed].dropped))
+	if crossed := slices.MaxFunc(order, func(a, b *Spread) int { return cmp.Compare(a.Dropped, b.Dropped) }); crossed.Dropped > 0 {
+		add(crossed.Value, fmt.Sprintf("a partition dropped %d of the messages carrying it", crossed.Dropped))
 	}
 	if len(everywhere) > 0 {
 		byTime := slices.Clone(everywhere)
-		slices.SortStableFunc(byTime, func(a, b int) int { return cmp.Compare(took(a), took(b)) })
+		slices.SortStableFunc(byTime, byTook)
 		typical := byTime[(len(byTime)-1)/2]
-		add(typical, fmt.Sprintf("a typical value: the median time to reach every node (%d ms)", took(typical).Milliseconds()))
+		add(typical.Value, fmt.Sprintf("a typical value: the median time to reach every node (%d ms)", typical.Took().Milliseconds()))
 	}
 	return out
 }

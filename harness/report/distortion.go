@@ -15,6 +15,9 @@ import (
 // to, so a reader can tell whether the latencies are the nodes' or the
 // harness's.
 func timingLine(t timing.Report) string {
+	if t.Virtual {
+		return "virtual time (a simulated run: every delivery and client operation happened exactly when it was due)"
+	}
 	var parts []string
 	for _, l := range []struct {
 		name string

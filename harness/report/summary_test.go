@@ -292,3 +292,12 @@ func TestSummaryWarnsWhenTheHarnessFellBehind(t *testing.T) {
 		t.Errorf("800 of 900 late deliveries were to n3, yet the machine is blamed:\n%s", text)
 	}
 }
+
+// A simulated run says so instead of printing lags that are zero by
+// construction, and keeps the limits out of it: nothing can be late.
+func TestTimingLineOfASimulatedRun(t *testing.T) {
+	line := timingLine(timing.Report{Virtual: true, Delivery: timing.NewLag([]time.Duration{0, 0})})
+	if !strings.Contains(line, "virtual time") || strings.Contains(line, "warning above") {
+		t.Errorf("timingLine of a simulated run = %q, want it to say virtual time and give no limits", line)
+	}
+}

@@ -48,6 +48,7 @@ func (r *run) assessTiming(gen *generator.Generator, main mainPhase, stable *che
 		Dispatch:   gen.DispatchLags(),
 		Latency:    r.cfg.Options.Latency,
 		CPU:        main.share(),
+		Virtual:    r.cfg.Clock.InBubble,
 	}
 	if stable != nil {
 		in.StableP99 = time.Duration(stable[3]) * time.Millisecond

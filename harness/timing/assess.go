@@ -56,6 +56,9 @@ type Input struct {
 	CPU   float64
 	Load  float64
 	Cores int
+	// Virtual is set for a simulated run: in virtual time nothing the
+	// harness does takes time, so there is no lag to measure.
+	Virtual bool
 }
 
 // Report is how far a run fell behind its own schedule, and why.
@@ -65,6 +68,8 @@ type Report struct {
 	Latency            time.Duration // --latency, which the limits follow
 	// StableP99 and StableMax are the latencies the limits also follow.
 	StableP99, StableMax time.Duration
+	// Virtual is set for a simulated run (Input.Virtual).
+	Virtual bool
 	// Behind is set when the delivery lag is over a limit: the latencies
 	// the run measured may be overstated.
 	Behind bool
@@ -98,7 +103,7 @@ func Assess(in Input) Report {
 		Dispatch: NewLag(in.Dispatch),
 		Limits:   LimitsFor(in.Latency, in.StableP99, in.StableMax),
 		Latency:  in.Latency, StableP99: in.StableP99, StableMax: in.StableMax,
-		CPU: in.CPU, Load: in.Load, Cores: in.Cores,
+		CPU: in.CPU, Load: in.Load, Cores: in.Cores, Virtual: in.Virtual,
 	}
 	var all, blocked []time.Duration
 	for _, d := range in.Deliveries {

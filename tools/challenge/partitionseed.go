@@ -78,7 +78,7 @@ func (s *seedRule) schedule(c challenges.Challenge, seed int) ([]journal.Mark, e
 	// The test node floods each value once: the cheapest node to
 	// simulate, and the schedule does not depend on it. Its verdict
 	// under partitions is no concern here.
-	path, err := simulate(s.probe, "testnode", c.Name, seed, store, s.log, "--gossip", "flood")
+	path, err := simulate(s.probe, "testnode", c.Name, seed, store, s.log, "--", "--gossip", "flood")
 	if err != nil {
 		return nil, fmt.Errorf("%s --seed %d in simulation: %w", c.Name, seed, err)
 	}

@@ -31,6 +31,9 @@ type resultsFile struct {
 	Repeats  []repeatRun       `json:"repeats,omitempty"`
 	Failing  []resultRun       `json:"failing,omitempty"` // each step against the next challenge (failing.go)
 	Sim      *simResults       `json:"sim,omitempty"`     // make sim finding a lost value (simsection.go)
+	// DesignSpace is every design on one chart, and how each scales
+	// (designspace.go).
+	DesignSpace *designSpace `json:"designSpace,omitempty"`
 }
 
 // figures are what one run measured, as the blog shows them.
@@ -191,6 +194,8 @@ func resultsCommand(args []string) int {
 			out.Failing, err = r.failing(*static)
 		case "sim":
 			out.Sim, err = r.simulation(*static)
+		case "designSpace":
+			out.DesignSpace, err = r.designSpace()
 		}
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "results:", err)
@@ -220,7 +225,7 @@ func resultsCommand(args []string) int {
 
 // sectionNames are the sections of data/results.json, in the order make
 // results runs them.
-var sectionNames = []string{"runs", "batching", "variants", "repeats", "failing", "sim"}
+var sectionNames = []string{"runs", "batching", "variants", "repeats", "failing", "sim", "designSpace"}
 
 // chooseSections returns the sections -only names, or all of them.
 func chooseSections(only string) ([]string, error) {

@@ -92,11 +92,12 @@ func simCheckCommand(args []string) int {
 
 // simulate replays one seed of workload against step in simulation with
 // the step's test binary, as make sim SEED=… does, and returns the path of
-// the results.edn it wrote. nodeArgs go to the node.
-func simulate(testBin, step, workload string, seed int, store string, out io.Writer, nodeArgs ...string) (string, error) {
+// the results.edn it wrote. extra are more harness flags (make sim's ARGS),
+// and the node's after a "--".
+func simulate(testBin, step, workload string, seed int, store string, out io.Writer, extra ...string) (string, error) {
 	flags := []string{"-sim.seed", fmt.Sprint(seed), "-sim.store", store}
-	if len(nodeArgs) > 0 {
-		flags = append(append(flags, "--", "--"), nodeArgs...)
+	if len(extra) > 0 {
+		flags = append(append(flags, "--"), extra...)
 	}
 	code, err := simRun(testBin, step, workload, out, flags...)
 	if err != nil {

@@ -93,6 +93,27 @@ const checks = {
     return problems;
   },
 
+  // No two texts of a chart (a bar chart, a trade-off curve, the design
+  // space) overlap, so every label can be read at the page's width.
+  'chart-labels': () => {
+    const problems = [];
+    for (const chart of document.querySelectorAll('svg.barchart')) {
+      const texts = [...chart.querySelectorAll('text')].filter((t) => t.textContent.trim() !== '');
+      const boxes = texts.map((t) => t.getBoundingClientRect());
+      for (let i = 0; i < texts.length; i++) {
+        for (let j = i + 1; j < texts.length; j++) {
+          const a = boxes[i], b = boxes[j];
+          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (w > 1 && h > 1) {
+            problems.push(`chart "${chart.getAttribute('aria-label')}": "${texts[i].textContent.trim()}" overlaps "${texts[j].textContent.trim()}"`);
+          }
+        }
+      }
+    }
+    return problems;
+  },
+
   // The header's content, the page's column and the footer share their
   // left and right edges.
   'aligned': () => {

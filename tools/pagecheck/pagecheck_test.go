@@ -34,7 +34,7 @@ pre{overflow-x:auto;background:#eee} figure{margin:0}</style>`
 <img src="/d.drawio.svg" style="width:200px">
 <figure class="journey"><img src="/journey-7.svg" style="width:200px"></figure>
 <svg class="barchart" viewBox="0 0 400 50" width="200" aria-label="chart"><text x="0" y="20" style="font-size:14px">bar</text>
-<g class="target"><line x1="150" x2="150" y1="0" y2="50"></line></g></svg>
+<g class="target"><line x1="150" x2="150" y1="0" y2="50"></line></g><text x="5" y="22" style="font-size:14px">over</text></svg>
 </main><footer class="site-footer">footer</footer>`
 )
 
@@ -67,6 +67,7 @@ func TestChecks(t *testing.T) {
 		"diagram-text":       "diagram /d.drawio.svg does not link to itself at full size",
 		"aligned":            ".site-nav spans 50–750 px, the column 100–700 px",
 		"chart-targets":      `chart "chart": a target line at x 150 has no label`,
+		"chart-labels":       `chart "chart": "bar" overlaps "over"`,
 	}
 	for _, name := range checkNames {
 		if want[name] == "" {

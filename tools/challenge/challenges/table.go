@@ -59,15 +59,26 @@ func WriteTable(w io.Writer, rows []Row) {
 }
 
 func writeStat(w io.Writer, name, label string, ss []Sample, agg func([]float64) float64) {
-	col := func(f func(Sample) float64) string {
-		if len(ss) == 0 {
-			return "-"
-		}
+	col := func(f func(Sample) float64) float64 {
 		var xs []float64
 		for _, s := range ss {
 			xs = append(xs, f(s))
 		}
-		return FormatFloat(agg(xs))
+		return agg(xs)
+	}
+	// Messages per operation keep two decimals; latencies are whole
+	// milliseconds, even the median of an even number of runs.
+	perOp := func(f func(Sample) float64) string {
+		if len(ss) == 0 {
+			return "-"
+		}
+		return FormatFloat(col(f))
+	}
+	ms := func(f func(Sample) float64) string {
+		if len(ss) == 0 {
+			return "-"
+		}
+		return fmt.Sprintf("%.0f", col(f))
 	}
 	valid, met := 0, 0
 	for _, s := range ss {
@@ -79,12 +90,12 @@ func writeStat(w io.Writer, name, label string, ss []Sample, agg func([]float64)
 		}
 	}
 	fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d/%d\t%d/%d\t\n", name, label,
-		col(func(s Sample) float64 { return s.Servers }),
-		col(func(s Sample) float64 { return s.All }),
-		col(func(s Sample) float64 { return s.P50 }),
-		col(func(s Sample) float64 { return s.P95 }),
-		col(func(s Sample) float64 { return s.P99 }),
-		col(func(s Sample) float64 { return s.Max }),
+		perOp(func(s Sample) float64 { return s.Servers }),
+		perOp(func(s Sample) float64 { return s.All }),
+		ms(func(s Sample) float64 { return s.P50 }),
+		ms(func(s Sample) float64 { return s.P95 }),
+		ms(func(s Sample) float64 { return s.P99 }),
+		ms(func(s Sample) float64 { return s.Max }),
 		valid, len(ss), met, len(ss))
 }
 
