@@ -284,6 +284,12 @@ func TestSummaryWarnsWhenTheHarnessFellBehind(t *testing.T) {
 		"  - By how much: deliveries were late by 1.5 ms on average, 12.0 ms at p99 and 197.0 ms at most; a latency adds up the lag of every delivery on its path, so the median stable latency (343 ms, at most about 3 links of 100 ms) may be about 4.5 ms too high, and the slowest values 197.0 ms, or more.\n",
 	)
 
+	quiet := behind
+	quiet.Load = 0.9
+	text = summaryText(Summary{Results: r, Nodes: []string{"n0"}, Concurrency: 1, Timing: quiet})
+	wantLines(t, text,
+		"  - Likely cause: the harness did not get a processor in time, though the machine was not busy: the run's own bursts of deliveries, and the nodes they wake, queue for its processors (load average 0.9 on 2 cores; the harness itself used 19% of one core).\n")
+
 	behind.SlowReaders = []timing.SlowReader{{Node: "n3", Blocked: 2900 * ms, BlockedWrites: 3, Late: 800, Delivered: 1500}}
 	text = summaryText(Summary{Results: r, Nodes: []string{"n0"}, Concurrency: 1, Timing: behind})
 	wantLines(t, text,
