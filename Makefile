@@ -123,7 +123,7 @@ bench: build
 bench-harness: bin/harness bin/testnode bin/wakeup
 	scripts/bench-harness.sh
 
-## results: re-run every step's challenge, the batch-interval sweeps, other conditions, 10 partition seeds, each step against the next challenge, make sim finding a lost value and the design space (real and simulated runs of every design); refresh the numbers, plots, consoles and journeys the blog shows (about 45 minutes); ONLY=failing,designSpace,… re-runs some sections (runs batching variants repeats failing sim designSpace) and keeps the rest
+## results: re-run every step's challenge, the batch-interval sweeps, other conditions, 10 partition seeds, each step against the next challenge, make sim finding a lost value and the design space (real and simulated runs of every design); refresh the numbers, plots, consoles and journeys the blog shows (about 40 minutes); ONLY=failing,designSpace,… re-runs some sections (runs batching variants repeats failing sim designSpace) and keeps the rest
 results: build bin/sim/testnode.test
 	$(foreach s,$(STEPS),$(MAKE) --no-print-directory sim-bin MODULE=$(s) &&) true
 	bin/challenge results -harness bin/harness -bin-dir bin -sim-dir bin/sim -data data/results.json -static static/results -readme README.md $(if $(ONLY),-only $(ONLY)) \
