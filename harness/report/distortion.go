@@ -101,11 +101,7 @@ func causes(t timing.Report) []string {
 			figures = append(figures, fmt.Sprintf("the nodes were slow to read their input: writes to them waited %s in all with their pipes full", seconds(t.Blocked)))
 		}
 		busy := "the machine was busy"
-		if t.Cores > 0 && t.Load < float64(t.Cores) {
-			// Not other work, then: a burst of deliveries due at
-			// once, and the nodes each of them wakes, queue for
-			// the same few processors (harness/README.md, "Why
-			// bursts fare worse than a lone waiter").
+		if !t.OtherWork() {
 			busy = "the harness did not get a processor in time, though the machine was not busy: the run's own bursts of deliveries, and the nodes they wake, queue for its processors"
 		}
 		if len(figures) > 0 {

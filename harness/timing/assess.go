@@ -148,3 +148,12 @@ func (r Report) SlowReadersExplain() bool {
 	}
 	return len(r.SlowReaders) > 0 && 2*late >= r.Late
 }
+
+// OtherWork reports whether the machine was busy with more than the run:
+// its load average at least its cores. Below that, lateness that no slow
+// reader explains comes from the run's own bursts, the deliveries due at
+// once and the nodes they wake queueing for the same processors. Unknown
+// (no load figure) counts as busy, the cause a reader can check.
+func (r Report) OtherWork() bool {
+	return r.Cores == 0 || r.Load >= float64(r.Cores)
+}

@@ -84,3 +84,17 @@ func TestAssessNamesNoNodeWhenAllAreSlow(t *testing.T) {
 		t.Errorf("%+v: want behind, 1s blocked in all, and no node named", r)
 	}
 }
+
+// A machine is busy with other work only at a load average of at least
+// its cores; without a load figure it counts as busy.
+func TestOtherWork(t *testing.T) {
+	for _, c := range []struct {
+		load  float64
+		cores int
+		want  bool
+	}{{0.9, 2, false}, {2, 2, true}, {17.1, 2, true}, {0, 0, true}} {
+		if got := (Report{Load: c.load, Cores: c.cores}).OtherWork(); got != c.want {
+			t.Errorf("load %.1f on %d cores: OtherWork() = %v, want %v", c.load, c.cores, got, c.want)
+		}
+	}
+}

@@ -107,8 +107,7 @@ type designPoint struct {
 // results, and what every run of a design needs besides.
 type designRunner struct {
 	resultsRunner
-	latencyMs int            // the challenges' link latency
-	defaults  map[string]int // each batching step's default interval in ms, once asked
+	latencyMs int // the challenges' link latency
 }
 
 // designSpace runs the section. Real runs use the binaries in r.binDir,
@@ -122,7 +121,7 @@ func (r resultsRunner) designSpace() (*designSpace, error) {
 	}
 	nodes, _ := strconv.Atoi(flagValue(base.Flags, "--node-count", "0"))
 	latency, _ := strconv.Atoi(flagValue(base.Flags, "--latency", "0"))
-	dr := designRunner{resultsRunner: r, latencyMs: latency, defaults: map[string]int{}}
+	dr := designRunner{resultsRunner: r, latencyMs: latency}
 	out := &designSpace{Nodes: nodes, ScaleNodes: scaleNodes, LatencyMs: latency, Seed: r.seed}
 
 	for _, d := range designs {
@@ -302,17 +301,12 @@ func (r designRunner) intervalOf(d design) (int, error) {
 	if d.Interval != "" {
 		return durationMs(d.Interval)
 	}
-	if ms, ok := r.defaults[d.Step]; ok {
-		return ms, nil
-	}
 	help, _ := exec.Command(filepath.Join(r.binDir, d.Step), "-h").CombinedOutput()
 	text, found := flagDefault(string(help), "batch-interval")
 	if !found {
 		return 0, fmt.Errorf("%s -h names no default for -batch-interval:\n%s", d.Step, help)
 	}
-	ms, err := durationMs(text)
-	r.defaults[d.Step] = ms
-	return ms, err
+	return durationMs(text)
 }
 
 // flagDefault finds a flag's default in the help text of Go's flag
