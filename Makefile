@@ -1,6 +1,7 @@
 # gossip-glomers-tutorial: the reader's entry point. `make help` lists every target.
 #
 #   make MODULE=broadcast-3e WORKLOAD=broadcast-3e   build a step, run a challenge against it, judge it
+#   make check                                       the quick check while you work (about 2 minutes)
 #   make test                                        every test (what CI runs)
 
 MODULE    ?= broadcast-3e
@@ -14,13 +15,15 @@ SEED      ?=
 KEEP      ?= 0
 ONLY      ?=
 
-STEPS     := broadcast-3a broadcast-3b broadcast-3c broadcast-3d broadcast-3e broadcast-piggyback
-MODULES   := $(STEPS) harness tools/challenge tools/stepdiff tools/drawio tools/pagecheck tools/postcheck
+# The steps, in order, from the registry (steps.toml); tools/steps' tests
+# check that this reads the same list as the other tools.
+STEPS     := $(shell sed -n 's/^name *= *"\([^"]*\)".*/\1/p' steps.toml)
+MODULES   := $(STEPS) harness tools/challenge tools/results tools/stepdiff tools/steps tools/drawio tools/pagecheck tools/postcheck
 GO_PKGS   := $(addprefix ./,$(addsuffix /...,$(MODULES)))
 TEST_STORE := tmp/test-store
 
 .DEFAULT_GOAL := run
-.PHONY: run build test test-go test-workloads test-sim sim sim-bin sim-check diff bench bench-harness bench-sim results help clean clean-store
+.PHONY: steps run build check gofmt test test-go test-workloads test-sim sim sim-bin sim-check diff bench bench-harness bench-sim results help clean clean-store
 
 ## run: build the step MODULE into bin/, run WORKLOAD's flags against it (through the harness, or Maelstrom if MAELSTROM is set), judge the targets
 run: check-module bin/harness bin/challenge
@@ -36,6 +39,7 @@ build:
 	$(foreach s,$(STEPS),go build -o bin/$(s) ./$(s) &&) true
 	go build -o bin/harness ./harness
 	go build -o bin/challenge ./tools/challenge
+	go build -o bin/results ./tools/results
 	go build -o bin/testnode ./harness/testnode/cmd/testnode
 	go build -o bin/wakeup ./harness/internal/wakeup
 
@@ -43,6 +47,8 @@ bin/harness: FORCE
 	@go build -o $@ ./harness
 bin/challenge: FORCE
 	@go build -o $@ ./tools/challenge
+bin/results: FORCE
+	@go build -o $@ ./tools/results
 bin/testnode: FORCE
 	@go build -o $@ ./harness/testnode/cmd/testnode
 bin/wakeup: FORCE
@@ -53,41 +59,58 @@ bin/sim/testnode.test: FORCE
 	@go test -c -o $@ ./tools/challenge/simulate
 FORCE:
 
-## test: go vet, go test -race in every module, each step judged on its own challenge, hundreds of simulated seeds, the site checks
-test: test-go test-workloads test-sim site-test
+## check: the quick check while you work: gofmt, go vet, the files written from steps.toml, and every module's tests (each step's own challenge in simulation among them) without the race detector or the end-to-end runs
+check: gofmt
+	go run ./tools/steps/cmd/steps -check
+	go vet $(GO_PKGS)
+	go test -short $(GO_PKGS)
+	@echo "make check: all checks passed"
+
+gofmt:
+	@unformatted=$$(gofmt -l $(MODULES)); if [ -n "$$unformatted" ]; then echo "gofmt -l lists files that are not gofmt'ed:"; echo "$$unformatted"; exit 1; fi
+
+## test: everything CI runs: go vet and go test -race in every module, hundreds of simulated partition schedules, one real run of each step on each of its workloads, the site checks
+test: test-go test-sim build
+	@mkdir -p $(TEST_STORE)
+	@echo "test: the runs judged on validity alone, side by side, beside the site checks:"
+	@$(MAKE) --no-print-directory -j8 $$(bin/challenge list -untimed | sed 's/[^ ]*/workload-&/g') site-test
+	@echo "test: the runs judged on latency, one at a time:"
+	@$(MAKE) --no-print-directory -j1 $$(bin/challenge list -timed | sed 's/[^ ]*/workload-&/g')
 	@echo "make test: all checks passed"
 
-## test-go: go vet and go test -race over every module
-test-go:
-	@unformatted=$$(gofmt -l $(MODULES)); if [ -n "$$unformatted" ]; then echo "gofmt -l lists files that are not gofmt'ed:"; echo "$$unformatted"; exit 1; fi
+## test-go: gofmt, go vet, the files written from steps.toml, and go test -race over every module
+test-go: gofmt
+	go run ./tools/steps/cmd/steps -check
 	go vet $(GO_PKGS)
-	go test -race $(GO_PKGS)
+	go test -race -p 4 $(GO_PKGS)
 
-## test-workloads: each step against its own challenge (3d, 3e and piggyback with a 10 s time limit), 3c over 10 seeds
+## test-workloads: one real run of each step on each of its workloads, through the harness and the judge (5 s each); those judged on latency one at a time
 test-workloads: build
-	@rm -rf $(TEST_STORE)
-	bin/challenge run -workload broadcast-3a -bin bin/broadcast-3a -store $(TEST_STORE)/3a
-	bin/challenge run -workload broadcast-3b -bin bin/broadcast-3b -store $(TEST_STORE)/3b
-	bin/challenge run -workload broadcast-3d -bin bin/broadcast-3d -store $(TEST_STORE)/3d -- --time-limit 10
-	bin/challenge run -workload broadcast-3e -bin bin/broadcast-3e -store $(TEST_STORE)/3e -- --time-limit 10
-	bin/challenge run -workload broadcast-3d-partition -bin bin/broadcast-3d -store $(TEST_STORE)/3d-partition -- --time-limit 10
-	bin/challenge run -workload broadcast-3e-partition -bin bin/broadcast-3e -store $(TEST_STORE)/3e-partition -- --time-limit 10
-	bin/challenge run -workload broadcast-piggyback -bin bin/broadcast-piggyback -store $(TEST_STORE)/piggyback -- --time-limit 10
-	bin/challenge run -workload broadcast-piggyback-partition -bin bin/broadcast-piggyback -store $(TEST_STORE)/piggyback-partition -- --time-limit 10
-	bin/challenge seeds -workload broadcast-3c -bin bin/broadcast-3c -seeds 10 -store $(TEST_STORE)/3c -- --time-limit 10
+	@mkdir -p $(TEST_STORE)
+	@$(MAKE) --no-print-directory -j8 $$(bin/challenge list -untimed | sed 's/[^ ]*/workload-&/g')
+	@$(MAKE) --no-print-directory -j1 $$(bin/challenge list -timed | sed 's/[^ ]*/workload-&/g')
 
-## test-sim: 200 simulated seeds each of 3c, 3d, 3e and piggyback under partitions, and 3b (which never resends) shown to lose values under 3c's
+# workload-W: one real run of workload W against its step (steps.toml),
+# judged, with a line that says how it went; its output is in
+# $(TEST_STORE)/W.log.
+workload-%:
+	@rm -rf $(TEST_STORE)/$*
+	@if bin/challenge run -workload $* -bin bin/$$(bin/challenge step $*) -store $(TEST_STORE)/$* -- --time-limit 5 > $(TEST_STORE)/$*.log 2>&1; \
+	then echo "$*: $$(tail -1 $(TEST_STORE)/$*.log)"; \
+	else echo "$*: $$(tail -1 $(TEST_STORE)/$*.log) (its output: $(TEST_STORE)/$*.log)"; exit 1; fi
+
+## test-sim: simulated partition schedules (200 seeds of 3c, 50 each of 3d, 3e and piggyback under partitions), and 3b (which never resends) shown to lose values under 3c's
 test-sim:
 	$(MAKE) --no-print-directory sim MODULE=broadcast-3c WORKLOAD=broadcast-3c SEEDS=200
-	$(MAKE) --no-print-directory sim MODULE=broadcast-3d WORKLOAD=broadcast-3d-partition SEEDS=200
-	$(MAKE) --no-print-directory sim MODULE=broadcast-3e WORKLOAD=broadcast-3e-partition SEEDS=200
-	$(MAKE) --no-print-directory sim MODULE=broadcast-piggyback WORKLOAD=broadcast-piggyback-partition SEEDS=200
+	$(MAKE) --no-print-directory sim MODULE=broadcast-3d WORKLOAD=broadcast-3d-partition SEEDS=50
+	$(MAKE) --no-print-directory sim MODULE=broadcast-3e WORKLOAD=broadcast-3e-partition SEEDS=50
+	$(MAKE) --no-print-directory sim MODULE=broadcast-piggyback WORKLOAD=broadcast-piggyback-partition SEEDS=50
 	@echo "test-sim: a node that never resends must fail under partitions, or the simulation finds nothing:"
 	@if $(MAKE) --no-print-directory sim MODULE=broadcast-3b WORKLOAD=broadcast-3c SEEDS=20; then \
 		echo "test-sim: FAIL: 3b lost no value on 20 seeds of 3c's partitions"; exit 1; \
 	else echo "test-sim: as it should, 3b failed 3c's targets (the lines above say where, and how to replay each seed)"; fi
 
-## sim: WORKLOAD against MODULE in simulation (virtual time, one process) over SEEDS seeds (default 100) in parallel, a line per failing seed; SEED=N replays one, writing its store directory
+## sim: WORKLOAD against MODULE in simulation (virtual time, one process) over SEEDS seeds (default 100) in parallel, a line per failing seed, the outcome as JSON in tmp/sim/; SEED=N replays one, writing its store directory
 sim: sim-bin
 	bin/sim/$(MODULE).test -test.run '^TestSim$$' -sim.module $(MODULE) -sim.workload $(WORKLOAD) \
 		$(if $(SEED),-sim.seed $(SEED),-sim.seeds $(or $(SEEDS),100)) -- $(ARGS)
@@ -100,7 +123,7 @@ sim-bin: check-module
 ## sim-check: each step on its own challenge, for real and in simulation, with the same SEEDS seeds (default 5), to measure how far the simulation is from real runs
 sim-check: build
 	$(foreach s,$(STEPS),$(MAKE) --no-print-directory sim-bin MODULE=$(s) &&) true
-	bin/challenge sim-check -harness bin/harness -bin-dir bin -sim-dir bin/sim -seeds $(or $(SEEDS),5)
+	bin/results sim-check -seeds $(or $(SEEDS),5)
 
 ## bench-sim: how fast the simulation is, 3e's workload on one core (three times), then 200 seeds of 3e under partitions on every core
 bench-sim:
@@ -110,10 +133,9 @@ bench-sim:
 	bin/sim/broadcast-3e.test -test.run '^TestSim$$' -sim.workload broadcast-3e-partition -sim.seeds 200 | grep -A1 'seeds met'
 	@uptime
 
-## diff: show what changed from step FROM to step TO (default broadcast-3d → broadcast-3e)
+## diff: show what changed from step FROM to step TO (default broadcast-3d → broadcast-3e), as the posts show it
 diff:
-	@for step in $(FROM) $(TO); do case " $(STEPS) " in *" $$step "*) ;; *) echo "make diff: $$step is not a step; the steps are: $(STEPS)"; exit 2;; esac; done
-	@diff -ru $(FROM) $(TO); status=$$?; [ $$status -le 1 ] || [ $$status -eq 141 ]
+	@go run ./tools/stepdiff -from $(FROM) -to $(TO)
 
 ## bench: 3d, 3e and piggyback (its own targets, and 3d's at a 200 ms interval) over SEEDS seeds (default 5); one table of medians and worst cases
 bench: build
@@ -123,12 +145,18 @@ bench: build
 bench-harness: bin/harness bin/testnode bin/wakeup
 	scripts/bench-harness.sh
 
-## results: re-run every step's challenge, the batch-interval sweeps, other conditions, 10 partition seeds, each step against the next challenge, make sim finding a lost value and the design space (real and simulated runs of every design); refresh the numbers, plots, consoles and journeys the blog shows (about 40 minutes); ONLY=failing,designSpace,… re-runs some sections (runs batching variants repeats failing sim designSpace) and keeps the rest
+## results: re-run what the blog shows (each step on its workloads and against the next challenge, the batch-interval sweeps, other conditions, 10 partition seeds, make sim finding a lost value, the design space) and write data/results.json, static/results/ and README's table (about 40 minutes); ONLY=failing,designSpace,… re-runs some sections and keeps the rest
 results: build bin/sim/testnode.test
 	$(foreach s,$(STEPS),$(MAKE) --no-print-directory sim-bin MODULE=$(s) &&) true
-	bin/challenge results -harness bin/harness -bin-dir bin -sim-dir bin/sim -data data/results.json -static static/results -readme README.md $(if $(ONLY),-only $(ONLY)) \
-		-traffic broadcast-3e,broadcast-piggyback -batch-intervals 100,200,300,500,800,1200 -sweep broadcast-3e,broadcast-piggyback \
-		-variants broadcast-3e,broadcast-piggyback -repeat broadcast-piggyback-partition -repeat-seeds 10
+	bin/results -data data/results.json -static static/results -readme README.md $(if $(ONLY),-only $(ONLY))
+
+## steps: write what cannot read steps.toml itself (go.work's steps, hugo.toml's mounts of their code)
+steps:
+	go run ./tools/steps/cmd/steps
+
+# print-VAR prints a variable, for the tests that check the Makefile.
+print-%:
+	@echo $($*)
 
 ## help: list the targets
 help:

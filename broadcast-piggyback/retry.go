@@ -58,7 +58,8 @@ func (s *server) retryLoop(ctx context.Context) {
 }
 
 // ackDue sends each peer whose oldest owed acknowledgement has waited about
-// ackDelay every acknowledgement owed to it, in one gossip_ok.
+// ackDelay every acknowledgement owed to it, in gossip_ok messages of at most
+// maxValues.
 func (s *server) ackDue() {
 	now := time.Now()
 	var due []string
@@ -75,12 +76,11 @@ func (s *server) ackDue() {
 
 	slices.Sort(due)
 	for _, peer := range due {
-		acks := s.takeOwed(peer)
-		if len(acks) == 0 {
-			continue // a gossip took them in the meantime
-		}
-		if err := s.node.Send(peer, gossipBody{Type: "gossip_ok", Messages: acks}); err != nil {
-			log.Printf("gossip_ok to %s: %v", peer, err)
+		// A gossip may have taken them in the meantime.
+		for acks := s.takeOwed(peer, maxValues); len(acks) > 0; acks = s.takeOwed(peer, maxValues) {
+			if err := s.node.Send(peer, gossipBody{Type: "gossip_ok", Messages: acks}); err != nil {
+				log.Printf("gossip_ok to %s: %v", peer, err)
+			}
 		}
 	}
 }
@@ -143,13 +143,25 @@ func (s *server) owe(peer string, values []int) {
 	}
 }
 
-// takeOwed returns, sorted, the acknowledgements owed to peer, and forgets
-// them: the caller sends them. It returns nil when none are owed.
-func (s *server) takeOwed(peer string) []int {
+// takeOwed returns, sorted, up to n of the acknowledgements owed to peer,
+// the lowest values first, and forgets them: the caller sends them. It
+// returns nil when none are owed.
+func (s *server) takeOwed(peer string, n int) []int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	acks := slices.Sorted(maps.Keys(s.owed[peer]))
-	delete(s.owed, peer)
+	if len(acks) > n {
+		acks = acks[:n]
+	}
+	for _, v := range acks {
+		delete(s.owed[peer], v)
+	}
+	if len(s.owed[peer]) == 0 {
+		delete(s.owed, peer)
+	}
+	if len(acks) == 0 {
+		return nil
+	}
 	return acks
 }
 

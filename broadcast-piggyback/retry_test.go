@@ -1,7 +1,11 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
+	"fmt"
+	"io"
 	"reflect"
 	"sync"
 	"testing"
@@ -209,4 +213,183 @@ func TestMalformedAcknowledgementIsIgnored(t *testing.T) {
 	if _, ok := s.pending["n1"][5]; !ok {
 		t.Errorf("value 5 is no longer pending for n1 after a malformed acknowledgement")
 	}
+}
+
+// A peer cut off for long at a high rate is owed many values, and the
+// resend after the heal must come in lines the Maelstrom library can read:
+// it reads each message as one line of at most bufio.MaxScanTokenSize
+// (64 KiB) and stops the node at a longer one. Node n0, the hub, gets 5000
+// values of 16 digits, about 85 KB as one list, while its first batch is
+// dropped; its resends then go to n1, a second whole node, whose library
+// must read them and keep every value. (The library's replies pass numbers
+// through a float64, so the values stay below 2^53.)
+func TestALongResendArrivesInLinesANodeCanRead(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ids := []string{"n0", "n1"}
+		n0, n1 := startNode(t, "n0", ids), startNode(t, "n1", ids)
+		defer n0.stop(t)
+		defer n1.stop(t)
+		const count = 5000
+		for i := range count {
+			n0.write(t, "c9", fmt.Sprintf(`{"type":"broadcast","msg_id":%d,"message":%d}`, i+1, 1e15+i))
+		}
+		time.Sleep(batchInterval)
+		synctest.Wait()
+		n0.take()                     // the replies, and the first gossip, which the partition drops
+		time.Sleep(2 * retryInterval) // a resend comes within about an interval and a tick
+		synctest.Wait()
+
+		resent, full := map[int]bool{}, 0
+		for _, line := range n0.take() {
+			var m struct {
+				Dest string
+				Body gossipBody
+			}
+			if json.Unmarshal([]byte(line), &m) != nil || m.Dest != "n1" || m.Body.Type != "gossip" || len(m.Body.Messages) == 0 {
+				continue // an acknowledgement
+			}
+			if len(line) > bufio.MaxScanTokenSize {
+				t.Errorf("a resend of %d bytes: the library reads at most %d", len(line), bufio.MaxScanTokenSize)
+			}
+			if len(m.Body.Messages) == maxValues {
+				full++
+			}
+			for _, v := range m.Body.Messages {
+				resent[v] = true
+			}
+			n1.writeLine(t, line)
+		}
+		if len(resent) != count || full == 0 {
+			t.Errorf("resent %d of the %d values, in %d messages of maxValues; want every one, and some messages full", len(resent), count, full)
+		}
+		synctest.Wait()
+		n1.write(t, "c9", `{"type":"read","msg_id":1}`)
+		synctest.Wait()
+		var held int
+		for _, line := range n1.take() {
+			var m struct{ Body readOKBody }
+			if json.Unmarshal([]byte(line), &m) == nil && m.Body.Type == "read_ok" {
+				held = len(m.Body.Messages)
+			}
+		}
+		if held != count {
+			t.Errorf("n1 holds %d values after the resends, want %d", held, count)
+		}
+	})
+}
+
+// wholeNode is a node run as main runs it, over pipes: the lines it writes
+// are kept until taken.
+type wholeNode struct {
+	id    string
+	stdin *io.PipeWriter
+	done  chan error
+	mu    sync.Mutex
+	lines []string
+}
+
+// startNode starts node id of a cluster of ids, initialises it and sends
+// it the topology in which every node is next to every other. Call it
+// inside a synctest bubble.
+func startNode(t *testing.T, id string, ids []string) *wholeNode {
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	n := &wholeNode{id: id, stdin: inW, done: make(chan error, 1)}
+	go func() {
+		err := run(nil, inR, outW, io.Discard)
+		inR.CloseWithError(fmt.Errorf("the node stopped: %v", err)) // so that a write to it fails
+		outW.Close()
+		n.done <- err
+	}()
+	go func() {
+		lines := bufio.NewScanner(outR)
+		lines.Buffer(nil, 1<<20)
+		for lines.Scan() {
+			n.mu.Lock()
+			n.lines = append(n.lines, lines.Text())
+			n.mu.Unlock()
+		}
+	}()
+	idList, _ := json.Marshal(ids)
+	topology := map[string][]string{}
+	for _, a := range ids {
+		for _, b := range ids {
+			if a != b {
+				topology[a] = append(topology[a], b)
+			}
+		}
+	}
+	top, _ := json.Marshal(topology)
+	n.write(t, "c0", fmt.Sprintf(`{"type":"init","msg_id":1,"node_id":%q,"node_ids":%s}`, id, idList))
+	synctest.Wait() // as Maelstrom does, send the topology once init is answered
+	n.write(t, "c0", fmt.Sprintf(`{"type":"topology","msg_id":2,"topology":%s}`, top))
+	synctest.Wait() // the library runs each handler in a goroutine of its own
+	return n
+}
+
+// write sends the node a message from src.
+func (n *wholeNode) write(t *testing.T, src, body string) {
+	n.writeLine(t, fmt.Sprintf(`{"src":%q,"dest":%q,"body":%s}`, src, n.id, body))
+}
+
+func (n *wholeNode) writeLine(t *testing.T, line string) {
+	t.Helper()
+	if _, err := io.WriteString(n.stdin, line+"\n"); err != nil {
+		t.Fatalf("writing to %s: %v", n.id, err)
+	}
+}
+
+// take returns the lines written since the last take.
+func (n *wholeNode) take() []string {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	lines := n.lines
+	n.lines = nil
+	return lines
+}
+
+// stop ends the node's input and waits for it to return.
+func (n *wholeNode) stop(t *testing.T) {
+	n.stdin.Close()
+	if err := <-n.done; err != nil {
+		t.Errorf("%s stopped with %v", n.id, err)
+	}
+}
+
+// Acknowledgements ride on a gossip only as far as maxValues leaves room,
+// and those left over go on their own, in messages of at most maxValues.
+func TestAcknowledgementsFitInMaxValues(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s, out := newTestServer(t, "n0", []string{"n0", "n1"})
+		owed := make([]int, 2*maxValues)
+		for i := range owed {
+			owed[i] = i
+		}
+		s.owe("n1", owed)
+		s.send("n1", owed[:maxValues/2])
+		withRetryLoop(s, func() {
+			time.Sleep(ackDelay + retryTick)
+			synctest.Wait()
+		})
+		acked := map[int]bool{}
+		for _, m := range out.take(t) {
+			var b gossipBody
+			if err := json.Unmarshal(m.Raw, &b); err != nil {
+				t.Fatal(err)
+			}
+			if n := len(b.Messages) + len(b.Acks); b.Type == "gossip" && n > maxValues || b.Type == "gossip_ok" && len(b.Messages) > maxValues {
+				t.Errorf("a %s of %d values and %d acknowledgements, want at most %d in all", b.Type, len(b.Messages), len(b.Acks), maxValues)
+			}
+			ack := b.Acks
+			if b.Type == "gossip_ok" {
+				ack = b.Messages
+			}
+			for _, v := range ack {
+				acked[v] = true
+			}
+		}
+		if len(acked) != len(owed) {
+			t.Errorf("%d of the %d owed acknowledgements sent", len(acked), len(owed))
+		}
+	})
 }

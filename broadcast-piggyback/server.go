@@ -201,16 +201,27 @@ func (s *server) handleFlush(ev FlushEvent) {
 	s.send(ev.PeerID, ev.Messages)
 }
 
-// send writes one gossip message to peer, with every acknowledgement owed to
-// it, and keeps its values pending until the peer acknowledges them. They are
-// marked before the message goes out, so that even the quickest
-// acknowledgement finds them. The write runs without the server's lock held,
-// so that it never holds up the other handlers.
+// maxValues is the most values one gossip message carries, acknowledged ones
+// included. The Maelstrom library reads each message as one line of at most
+// 64 KiB and stops the node at a longer one; a value takes at most 21
+// characters (20 digits or a sign, and a comma), so this many leave room for
+// the rest of the message. A resend after a long partition can owe a peer
+// far more.
+const maxValues = 3000
+
+// send writes values to peer in gossip messages, each with as many of the
+// acknowledgements owed to the peer as fit in maxValues, and keeps the
+// values pending until the peer acknowledges them. They are marked before a
+// message goes out, so that even the quickest acknowledgement finds them.
+// The writes run without the server's lock held, so that they never hold
+// up the other handlers.
 func (s *server) send(peer string, values []int) {
-	s.markPending(peer, values)
-	acks := s.takeOwed(peer)
-	if err := s.node.Send(peer, gossipBody{Type: "gossip", Messages: values, Acks: acks}); err != nil {
-		log.Printf("gossip to %s: %v", peer, err)
+	for part := range slices.Chunk(values, maxValues) {
+		s.markPending(peer, part)
+		acks := s.takeOwed(peer, maxValues-len(part))
+		if err := s.node.Send(peer, gossipBody{Type: "gossip", Messages: part, Acks: acks}); err != nil {
+			log.Printf("gossip to %s: %v", peer, err)
+		}
 	}
 }
 

@@ -58,8 +58,23 @@ func run(args []string) int {
 		Options:   opts,
 		Transport: transport.Process{Bin: opts.Bin, Args: opts.Args},
 		Console:   os.Stdout,
-		Terminal:  report.IsTerminal(os.Stdout),
+		Terminal:  liveProgress(),
 		Clock:     clock.Precise,
 	})
 	return res.Exit
+}
+
+// liveProgress reports whether the progress line is redrawn in place, as
+// on a terminal, or printed as plain lines now and then, as in a log:
+// HARNESS_PROGRESS=live or =lines says which, and otherwise it depends on
+// whether the output is a terminal. make results asks for live output, so
+// that its copy of a run's console is what a reader's terminal shows.
+func liveProgress() bool {
+	switch os.Getenv("HARNESS_PROGRESS") {
+	case "live":
+		return true
+	case "lines":
+		return false
+	}
+	return report.IsTerminal(os.Stdout)
 }

@@ -13,6 +13,7 @@ type flag struct {
 	arg   string // name of its value in the help text; "" for a switch
 	def   string // default as shown in the help text; "" when none
 	help  string
+	ours  bool                            // only this harness has it: Maelstrom would refuse it
 	set   func(p *parser, v string) error // v is "" for a switch
 }
 
@@ -138,14 +139,14 @@ var flags = []flag{
 	{long: "--log-net-recv",
 		help: "Log every message when it is delivered.",
 		set:  func(p *parser, _ string) error { p.opts.LogNetRecv = true; return nil }},
-	{long: "--seed", arg: "NUM", def: "random",
+	{long: "--seed", arg: "NUM", def: "random", ours: true,
 		help: "Seed for the generator's and the nemesis' random choices. The summary prints the seed of every run, so any run can be repeated.",
 		set: func(p *parser, v string) (err error) {
 			p.opts.Seed, err = seed("--seed", v)
 			p.opts.SeedGiven = err == nil
 			return err
 		}},
-	{long: "--store", arg: "DIR", def: DefaultStore,
+	{long: "--store", arg: "DIR", def: DefaultStore, ours: true,
 		help: "Directory for the run's files; each run goes to DIR/broadcast/<start time>/.",
 		set: func(p *parser, v string) error {
 			if v == "" {
@@ -154,7 +155,7 @@ var flags = []flag{
 			p.opts.Store, p.opts.StoreGiven = v, true
 			return nil
 		}},
-	{long: "--verbose",
+	{long: "--verbose", ours: true,
 		help: "Print more detail in the summary at the end.",
 		set:  func(p *parser, _ string) error { p.opts.Verbose = true; return nil }},
 	{long: "--help", short: "-h",
@@ -167,6 +168,18 @@ var flags = []flag{
 var unsupported = map[string]string{
 	"--test-count":       "run the harness several times instead",
 	"--leave-db-running": "nodes are always stopped at the end",
+}
+
+// HarnessOnly reports whether a command-line word ("--seed", "--seed=7")
+// names an option that only this harness has, which Maelstrom would
+// refuse, and whether that option takes a value.
+func HarnessOnly(word string) (ours, takesValue bool) {
+	name, _, _ := strings.Cut(word, "=")
+	f, err := lookup(name)
+	if err != nil || !f.ours {
+		return false, false
+	}
+	return true, f.arg != ""
 }
 
 // lookup finds the flag a command-line word names ("--rate", "-w").

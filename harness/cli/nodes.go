@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -16,15 +15,6 @@ var services = []string{"lin-kv", "seq-kv", "lww-kv", "lin-tso"}
 type namedNode struct {
 	id   string
 	flag string
-}
-
-// nodeIDs numbers nodes the way --node-count does: n0 … n{count-1}.
-func nodeIDs(count int) []string {
-	ids := make([]string, count)
-	for i := range ids {
-		ids[i] = fmt.Sprintf("n%d", i)
-	}
-	return ids
 }
 
 // readNodesFile reads --nodes-file: one node id per line, blank lines skipped.

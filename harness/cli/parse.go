@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+
+	"github.com/deamondev/gossip-glomers-tutorial/harness/nodeid"
 )
 
 // maelstromCommands are Maelstrom's other sub-commands, which this harness
@@ -148,7 +150,7 @@ func (p *parser) finish(withBin bool) (Options, error) {
 	}
 
 	if p.nodeCount > 0 {
-		o.Nodes = nodeIDs(p.nodeCount)
+		o.Nodes = nodeid.Numbered(p.nodeCount)
 	} else {
 		nodes, err := p.nodeList()
 		if err != nil {

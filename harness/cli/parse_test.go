@@ -314,3 +314,21 @@ func TestParseInProcess(t *testing.T) {
 		t.Errorf("-h: %v, want ErrHelp", err)
 	}
 }
+
+// The judge leaves out of a Maelstrom command line what only the harness
+// has; everything Maelstrom knows stays.
+func TestHarnessOnly(t *testing.T) {
+	tests := []struct {
+		word             string
+		ours, takesValue bool
+	}{
+		{"--seed", true, true}, {"--seed=7", true, true}, {"--store", true, true},
+		{"--verbose", true, false}, {"--rate", false, false}, {"--log-net-send", false, false},
+		{"-w", false, false}, {"--no-such-flag", false, false}, {"7", false, false},
+	}
+	for _, tt := range tests {
+		if ours, takesValue := HarnessOnly(tt.word); ours != tt.ours || takesValue != tt.takesValue {
+			t.Errorf("HarnessOnly(%q) = %v, %v; want %v, %v", tt.word, ours, takesValue, tt.ours, tt.takesValue)
+		}
+	}
+}

@@ -19,7 +19,8 @@ Maelstrom does. The run's files are written under --store.
 Words that are not options, and everything after --, are passed to every node
 as its command-line arguments.
 
-Options, as --flag value or --flag=value, in any order:
+Options, as --flag value or --flag=value, in any order. Those marked
+[harness only] are not Maelstrom's: it would refuse them.
 `)
 	for _, f := range flags {
 		name := f.long
@@ -36,12 +37,18 @@ Options, as --flag value or --flag=value, in any order:
 		default:
 			name += "  (default: " + f.def + ")"
 		}
+		if f.ours {
+			name += "  [harness only]"
+		}
 		fmt.Fprintf(w, "\n  %s\n", name)
 		for _, line := range textwrap.Wrap(f.help, 72) {
 			fmt.Fprintf(w, "      %s\n", line)
 		}
 	}
 	fmt.Fprintf(w, `
+The progress line is redrawn in place on a terminal and printed as a plain
+line now and then elsewhere; HARNESS_PROGRESS=live or =lines chooses.
+
 Exit status: 0 valid, 1 invalid, 2 unknown, %d bad command line, 255 the run
 crashed or the harness failed.
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/nodeid"
 )
 
 // A Mark is a moment that shapes what the messages around it mean: a
@@ -84,7 +85,7 @@ func components(g history.Grudge) ([][]string, bool) {
 			seen[s] = true
 		}
 	}
-	nodes := slices.SortedFunc(maps.Keys(seen), compareIDs)
+	nodes := slices.SortedFunc(maps.Keys(seen), nodeid.Compare)
 	var groups [][]string
 	for _, n := range nodes {
 		placed := false
@@ -111,16 +112,8 @@ func components(g history.Grudge) ([][]string, bool) {
 	if len(groups) < 2 {
 		return nil, false
 	}
-	slices.SortStableFunc(groups, func(a, b []string) int { return compareIDs(a[0], b[0]) })
+	slices.SortStableFunc(groups, func(a, b []string) int { return nodeid.Compare(a[0], b[0]) })
 	return groups, true
-}
-
-// compareIDs orders node ids by number where they have one (n2 before n10).
-func compareIDs(a, b string) int {
-	if len(a) != len(b) {
-		return len(a) - len(b)
-	}
-	return strings.Compare(a, b)
 }
 
 func (m Mark) String() string { return fmt.Sprintf("%.3f s: %s", m.Time.Seconds(), m.Text) }

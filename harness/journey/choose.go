@@ -20,7 +20,7 @@ type Choice struct {
 // reach every node); and, first of all, a value that never reached some
 // node. It reads the journal once.
 func Choose(events []journal.Event) []Choice {
-	nodes, spreads := Spreads(events)
+	nodes, spreads := Spreads(events, false)
 	return choose(spreads, len(nodes))
 }
 

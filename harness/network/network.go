@@ -23,6 +23,7 @@ import (
 	"github.com/deamondev/gossip-glomers-tutorial/harness/clock"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/timing"
 )
 
 // Config sets a network up.
@@ -47,8 +48,8 @@ type Network struct {
 	nextID     int
 	nextClient int
 	endpoints  map[string]*queue
-	drops      map[string]map[string]bool // dest -> sources it does not hear
-	deliveries map[string]*Deliveries     // node -> how its deliveries kept to time
+	drops      map[string]map[string]bool    // dest -> sources it does not hear
+	deliveries map[string]*timing.Deliveries // node -> how its deliveries kept to time
 	wg         sync.WaitGroup
 	closed     bool
 }
@@ -62,7 +63,7 @@ func New(cfg Config) *Network {
 		cfg:        cfg,
 		endpoints:  make(map[string]*queue),
 		drops:      make(map[string]map[string]bool),
-		deliveries: make(map[string]*Deliveries),
+		deliveries: make(map[string]*timing.Deliveries),
 	}
 }
 
@@ -76,7 +77,7 @@ var ErrUnknownEndpoint = errors.New("unknown endpoint")
 // does: the message counts as received and is lost.
 func (n *Network) AddNode(id string, deliver func(line []byte) error) {
 	q := newQueue()
-	stats := new(Deliveries)
+	stats := new(timing.Deliveries)
 	n.mu.Lock()
 	n.endpoints[id] = q
 	n.deliveries[id] = stats
@@ -96,7 +97,7 @@ func (n *Network) AddNode(id string, deliver func(line []byte) error) {
 // network, which is part of the simulation). How much later its write
 // begins is the harness' lag: a late wake-up, a busy machine, or a write
 // before it that blocked because the node did not read its input.
-func (n *Network) deliverLoop(q *queue, deliver func([]byte) error, stats *Deliveries) {
+func (n *Network) deliverLoop(q *queue, deliver func([]byte) error, stats *timing.Deliveries) {
 	var prevDue time.Time
 	for {
 		e, ok := q.pop(nil, nil)
@@ -129,35 +130,9 @@ func (n *Network) deliverLoop(q *queue, deliver func([]byte) error, stats *Deliv
 		_ = deliver(line)
 		wrote := time.Since(start)
 		n.mu.Lock()
-		stats.add(start.Sub(due), wrote)
+		stats.Add(start.Sub(due), wrote)
 		n.mu.Unlock()
 		n.record(journal.Recv, e.msg)
-	}
-}
-
-// BlockedAfter is how long a write to a node must take to count as
-// blocked: a write to a pipe with room copies the line and returns within
-// microseconds, so one that takes a millisecond or more waited for the
-// node to read (or, on a busy machine, for a processor).
-const BlockedAfter = time.Millisecond
-
-// Deliveries is how the messages to one node kept to time.
-type Deliveries struct {
-	// Lags holds, for every message delivered, how late its write began
-	// against when it was due (see deliverLoop).
-	Lags []time.Duration
-	// Blocked is the time writes to the node spent waiting for it to
-	// read, summed over the BlockedWrites writes that took BlockedAfter
-	// or longer.
-	Blocked       time.Duration
-	BlockedWrites int
-}
-
-func (d *Deliveries) add(lag, wrote time.Duration) {
-	d.Lags = append(d.Lags, lag)
-	if wrote >= BlockedAfter {
-		d.Blocked += wrote
-		d.BlockedWrites++
 	}
 }
 
@@ -275,10 +250,10 @@ func (n *Network) DeliveryLags() []time.Duration {
 
 // DeliveriesByNode returns a copy of how each node's deliveries kept to
 // time so far.
-func (n *Network) DeliveriesByNode() map[string]Deliveries {
+func (n *Network) DeliveriesByNode() map[string]timing.Deliveries {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	out := make(map[string]Deliveries, len(n.deliveries))
+	out := make(map[string]timing.Deliveries, len(n.deliveries))
 	for id, d := range n.deliveries {
 		c := *d
 		c.Lags = slices.Clone(d.Lags)

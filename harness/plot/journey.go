@@ -9,6 +9,7 @@ import (
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/journey"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/nodeid"
 )
 
 // quietAfter is the pause between two messages of a journey that gets a
@@ -25,7 +26,7 @@ const quietAfter = 500 * time.Millisecond
 // a partition. Times in the gutter count from the broadcast.
 func Journey(w io.Writer, j journey.Journey) error {
 	lanes := slices.Clone(j.Nodes)
-	slices.SortFunc(lanes, compareEndpoints)
+	slices.SortFunc(lanes, nodeid.Compare)
 	d := &lamport{
 		lanes:    append(lanes, clientsLane),
 		origin:   j.Start,

@@ -9,6 +9,7 @@ import (
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/internal/textwrap"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/nodeid"
 )
 
 // The geometry of the message diagrams (messages.svg, journey-*.svg).
@@ -115,7 +116,7 @@ func lanesOf(events []journal.Event) []string {
 			}
 		}
 	}
-	slices.SortFunc(lanes, compareEndpoints)
+	slices.SortFunc(lanes, nodeid.Compare)
 	if clients {
 		lanes = append(lanes, clientsLane)
 	}

@@ -5,7 +5,6 @@ import (
 	"io"
 	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
@@ -189,49 +188,4 @@ func partitionInForce(marks []journal.Mark, t time.Duration) (journal.Mark, bool
 		}
 	}
 	return in, on
-}
-
-// compareEndpoints orders endpoint ids: first those made of letters then
-// digits, by letters and then by number (so c2 comes before c10 and all
-// clients before the n… nodes), then all other ids (services) by name.
-func compareEndpoints(a, b string) int {
-	pa, na, oka := splitEndpoint(a)
-	pb, nb, okb := splitEndpoint(b)
-	switch {
-	case oka && !okb:
-		return -1
-	case !oka && okb:
-		return 1
-	case !oka:
-		return strings.Compare(a, b)
-	}
-	if c := strings.Compare(pa, pb); c != 0 {
-		return c
-	}
-	// Compare the numbers as digit strings, so no id is too long to order.
-	ta, tb := strings.TrimLeft(na, "0"), strings.TrimLeft(nb, "0")
-	if len(ta) != len(tb) {
-		return len(ta) - len(tb)
-	}
-	if c := strings.Compare(ta, tb); c != 0 {
-		return c
-	}
-	return strings.Compare(a, b)
-}
-
-// splitEndpoint splits an id of letters followed by digits, such as n12.
-func splitEndpoint(id string) (prefix, number string, ok bool) {
-	i := 0
-	for i < len(id) && (id[i] >= 'a' && id[i] <= 'z' || id[i] >= 'A' && id[i] <= 'Z') {
-		i++
-	}
-	if i == 0 || i == len(id) {
-		return "", "", false
-	}
-	for j := i; j < len(id); j++ {
-		if id[j] < '0' || id[j] > '9' {
-			return "", "", false
-		}
-	}
-	return id[:i], id[i:], true
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/nodeid"
 )
 
 // drawMessages runs Messages and checks the output is well-formed SVG.
@@ -68,7 +69,7 @@ func laneNames(root node) map[string]float64 {
 
 func TestEndpointOrder(t *testing.T) {
 	ids := []string{"lin-kv", "n10", "c10", "n2", "c0", "n1", "c2", "seq-kv"}
-	slices.SortFunc(ids, compareEndpoints)
+	slices.SortFunc(ids, nodeid.Compare)
 	want := []string{"c0", "c2", "c10", "n1", "n2", "n10", "lin-kv", "seq-kv"}
 	if !slices.Equal(ids, want) {
 		t.Errorf("order = %v, want %v", ids, want)

@@ -29,7 +29,7 @@ func TestRunInProcessDiagramsAt25Nodes(t *testing.T) {
 		for i := range 25 {
 			nodes = append(nodes, fmt.Sprintf("n%d", i))
 		}
-		res, console := runInProcessWith(context.Background(), t, behaviour{flood: true}, func(c *runner.Config) {
+		res, console := runInProcessWith(context.Background(), t, same([]string{"--gossip", "flood"}), func(c *runner.Config) {
 			o := &c.Options
 			o.Nodes, o.Concurrency, o.Rate, o.Latency = nodes, 25, 100, 100*time.Millisecond
 			o.NemesisInterval = 5 * time.Second

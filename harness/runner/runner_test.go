@@ -1,26 +1,24 @@
 package runner_test
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/cli"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/runner"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/testnode"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/transport"
 )
 
@@ -30,7 +28,7 @@ import (
 
 func TestRunInProcessValidWithGossip(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		res, console := runInProcess(t, behaviour{gossip: 500 * time.Millisecond})
+		res, console := runInProcess(t, gossiping...)
 		if res.Exit != runner.ExitValid {
 			t.Fatalf("exit %d, want %d (valid); console:\n%s", res.Exit, runner.ExitValid, console)
 		}
@@ -64,7 +62,7 @@ func TestRunInProcessValidWithGossip(t *testing.T) {
 
 func TestRunInProcessInvalidWithoutGossip(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		res, console := runInProcess(t, behaviour{})
+		res, console := runInProcess(t, "--gossip", "none")
 		if res.Exit != runner.ExitInvalid {
 			t.Fatalf("exit %d, want %d (invalid); console:\n%s", res.Exit, runner.ExitInvalid, console)
 		}
@@ -94,14 +92,13 @@ func TestRunInProcessInvalidWithoutGossip(t *testing.T) {
 // numbers its requests from 1.
 func TestRunInProcessNamesClientsAsMaelstrom(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		seen := new(requests)
-		res, console := runInProcess(t, behaviour{gossip: 500 * time.Millisecond, seen: seen})
+		res, console := runInProcess(t, gossiping...)
 		if res.Exit != runner.ExitValid {
 			t.Fatalf("exit %d; console:\n%s", res.Exit, console)
 		}
 		firstMsgID := map[string]int{}
 		lowestWorker := -1
-		for _, q := range seen.list {
+		for _, q := range clientRequests(t, res.Dir) {
 			c, _ := strconv.Atoi(q.src[1:])
 			node, _ := strconv.Atoi(q.node[1:])
 			switch q.typ {
@@ -143,7 +140,7 @@ func TestRunInProcessInterrupted(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		res, console := runInProcessContext(ctx, t, behaviour{gossip: 500 * time.Millisecond})
+		res, console := runInProcessContext(ctx, t, gossiping...)
 		if res.Exit != runner.ExitCrash {
 			t.Errorf("exit %d, want %d for an interrupted run", res.Exit, runner.ExitCrash)
 		}
@@ -161,7 +158,7 @@ func TestRunInProcessInterrupted(t *testing.T) {
 // was refused.
 func TestRunInProcessKeepsTheValueOfFailedBroadcasts(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		res, console := runInProcess(t, behaviour{refuse: true})
+		res, console := runInProcess(t, "--gossip", "none", "--misbehave", "refuse")
 		if res.Results == nil {
 			t.Fatalf("no results; console:\n%s", console)
 		}
@@ -172,7 +169,7 @@ func TestRunInProcessKeepsTheValueOfFailedBroadcasts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		failed := regexp.MustCompile("(?m)^\\d+\t:fail\t:broadcast\t(\\S+)\t\\[:temporarily-unavailable \"refusing on purpose\"\\]$")
+		failed := regexp.MustCompile("(?m)^\\d+\t:fail\t:broadcast\t(\\S+)\t\\[:temporarily-unavailable \"testnode refuses every broadcast\"\\]$")
 		ms := failed.FindAllStringSubmatch(string(raw), -1)
 		if len(ms) != res.Results.Stats.ByF["broadcast"].Count {
 			t.Fatalf("%d :fail broadcast lines in history.txt, want %d:\n%s", len(ms), res.Results.Stats.ByF["broadcast"].Count, raw)
@@ -191,7 +188,13 @@ func TestRunInProcessKeepsTheValueOfFailedBroadcasts(t *testing.T) {
 // the figures.
 func TestRunInProcessWarnsWhenANodeStopsReading(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		res, console := runInProcess(t, behaviour{gossip: 500 * time.Millisecond, stallNode: "n2", stallAt: 5 * time.Second, stallFor: 3 * time.Second})
+		args := func(id string) []string {
+			if id == "n2" {
+				return slices.Concat(gossiping, []string{"--misbehave", "stall", "--stall-at", "5s", "--stall-for", "3s"})
+			}
+			return gossiping
+		}
+		res, console := runInProcessWith(context.Background(), t, args, func(*runner.Config) {})
 		if res.Results == nil || res.Results.Timing == nil {
 			t.Fatalf("no timing in the results; console:\n%s", console)
 		}
@@ -226,7 +229,7 @@ func TestRunInProcessWarnsWhenANodeStopsReading(t *testing.T) {
 func TestRunInProcessWithoutAStoreWritesNothing(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		var storeRoot string
-		res, console := runInProcessWith(context.Background(), t, behaviour{gossip: 500 * time.Millisecond}, func(c *runner.Config) {
+		res, console := runInProcessWith(context.Background(), t, same(gossiping), func(c *runner.Config) {
 			c.NoStore = true
 			storeRoot = c.Options.Store
 		})
@@ -254,7 +257,7 @@ func TestRunInProcessWithoutAStoreWritesNothing(t *testing.T) {
 // A run whose nodes keep up prints no warning.
 func TestRunInProcessNoWarningOnTime(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		res, console := runInProcess(t, behaviour{gossip: 500 * time.Millisecond})
+		res, console := runInProcess(t, gossiping...)
 		if strings.Contains(console, "WARNING") || res.Results.Timing.Behind {
 			t.Errorf("a run that kept to time warns:\n%s", console)
 		}
@@ -266,7 +269,7 @@ func TestRunInProcessNoWarningOnTime(t *testing.T) {
 func TestRunInProcessStoreTimeNamesTheDirectory(t *testing.T) {
 	named := time.Date(2026, 11, 23, 20, 47, 31, 822e6, time.UTC)
 	synctest.Test(t, func(t *testing.T) {
-		res, console := runInProcessWith(context.Background(), t, behaviour{gossip: 500 * time.Millisecond}, func(c *runner.Config) {
+		res, console := runInProcessWith(context.Background(), t, same(gossiping), func(c *runner.Config) {
 			c.StoreTime = named
 		})
 		if filepath.Base(res.Dir) != "20261123T204731.822Z" {
@@ -278,20 +281,31 @@ func TestRunInProcessStoreTimeNamesTheDirectory(t *testing.T) {
 	})
 }
 
-// runInProcess runs 5 in-process nodes for 20 s at 10 ops/s under the
-// partition nemesis and returns the result and what the console showed.
-func runInProcess(t *testing.T, b behaviour) (runner.Result, string) {
+// gossiping are the flags of a test node that sends every value it has
+// to every other node twice a second: partitions only delay it.
+var gossiping = []string{"--gossip", "anti-entropy", "--interval", "500ms"}
+
+// runInProcess runs 5 of the harness' test nodes (package testnode), each
+// with args, in this process for 20 s at 10 ops/s under the partition
+// nemesis, and returns the result and what the console showed.
+func runInProcess(t *testing.T, args ...string) (runner.Result, string) {
 	t.Helper()
-	return runInProcessContext(context.Background(), t, b)
+	return runInProcessContext(context.Background(), t, args...)
 }
 
-func runInProcessContext(ctx context.Context, t *testing.T, b behaviour) (runner.Result, string) {
+func runInProcessContext(ctx context.Context, t *testing.T, args ...string) (runner.Result, string) {
 	t.Helper()
-	return runInProcessWith(ctx, t, b, func(*runner.Config) {})
+	return runInProcessWith(ctx, t, same(args), func(*runner.Config) {})
 }
 
-// runInProcessWith is runInProcessContext with a change to the config.
-func runInProcessWith(ctx context.Context, t *testing.T, b behaviour, change func(*runner.Config)) (runner.Result, string) {
+// same gives every node the same arguments.
+func same(args []string) func(string) []string {
+	return func(string) []string { return args }
+}
+
+// runInProcessWith runs the test nodes, each with the arguments args gives
+// its id, with a change to the config.
+func runInProcessWith(ctx context.Context, t *testing.T, args func(id string) []string, change func(*runner.Config)) (runner.Result, string) {
 	t.Helper()
 	opts := cli.Options{
 		Workload:        "broadcast",
@@ -312,11 +326,7 @@ func runInProcessWith(ctx context.Context, t *testing.T, b behaviour, change fun
 	cfg := runner.Config{
 		Options: opts,
 		Transport: transport.Pipe{Run: func(id string, stdin io.Reader, stdout, stderr io.Writer) error {
-			nb := b
-			if id != b.stallNode {
-				nb.stallFor = 0
-			}
-			return serveNode(stdin, stdout, stderr, nb)
+			return testnode.Node(args(id), stdin, stdout, stderr)
 		}},
 		Console: console,
 	}
@@ -334,169 +344,34 @@ func assertStoreWritten(t *testing.T, dir string) {
 	}
 }
 
-// behaviour is how a test node acts.
-type behaviour struct {
-	// gossip is the period of its anti-entropy; 0 means it never gossips.
-	gossip time.Duration
-	// refuse makes it answer every broadcast with a definite error.
-	refuse bool
-	// flood sends every new value a client broadcasts to every other
-	// node, once.
-	flood bool
-	// seen, if set, records every client request the nodes get.
-	seen *requests
-	// stallNode stops reading its input stallAt after it starts, for
-	// stallFor.
-	stallNode         string
-	stallAt, stallFor time.Duration
-}
-
-// requests records the client requests nodes got, in arrival order.
-type requests struct {
-	mu   sync.Mutex
-	list []request
-}
-
+// request is a client's request to a node, as the run's journal has it.
 type request struct {
 	node, src, typ string
 	msgID          int
 }
 
-func (r *requests) add(q request) {
-	r.mu.Lock()
-	r.list = append(r.list, q)
-	r.mu.Unlock()
-}
-
-// serveNode is a small broadcast node: it keeps every value it hears and,
-// with a gossip period, sends all of them to every other node each period
-// (anti-entropy, so partitions only delay it). It returns when stdin ends.
-func serveNode(stdin io.Reader, stdout, stderr io.Writer, b behaviour) error {
-	n := &testNode{out: stdout, refuse: b.refuse, flood: b.flood, seen: b.seen, values: map[int]bool{}}
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	if b.gossip > 0 {
-		wg.Go(func() { n.gossipEvery(b.gossip, done) })
+// clientRequests reads the requests clients sent to nodes, in the order
+// they were sent, from the journal of the run in dir.
+func clientRequests(t *testing.T, dir string) []request {
+	t.Helper()
+	events, _, err := journal.ReadFile(filepath.Join(dir, journal.FileName))
+	if err != nil {
+		t.Fatal(err)
 	}
-	defer wg.Wait()
-	defer close(done)
-	lines := bufio.NewScanner(stdin)
-	stallAt := time.Now().Add(b.stallAt)
-	for lines.Scan() {
-		if b.stallFor > 0 && time.Now().After(stallAt) {
-			time.Sleep(b.stallFor)
-			b.stallFor = 0
+	var out []request
+	for _, e := range events {
+		m := e.Message
+		if e.Kind != journal.Send || !journal.IsClient(m.Src) || journal.IsClient(m.Dest) {
+			continue
 		}
-		if err := n.handle(lines.Bytes()); err != nil {
-			fmt.Fprintf(stderr, "test node: %v\n", err)
+		var b struct {
+			Type  string `json:"type"`
+			MsgID int    `json:"msg_id"`
 		}
-	}
-	return lines.Err()
-}
-
-type testNode struct {
-	outMu  sync.Mutex
-	out    io.Writer
-	refuse bool
-	flood  bool
-	seen   *requests
-
-	mu     sync.Mutex
-	id     string
-	peers  []string
-	values map[int]bool
-}
-
-type message struct {
-	Src  string          `json:"src"`
-	Dest string          `json:"dest"`
-	Body json.RawMessage `json:"body"`
-}
-
-type body struct {
-	Type     string   `json:"type"`
-	MsgID    int      `json:"msg_id"`
-	NodeID   string   `json:"node_id"`
-	NodeIDs  []string `json:"node_ids"`
-	Message  int      `json:"message"`
-	Messages []int    `json:"messages"`
-}
-
-func (n *testNode) handle(line []byte) error {
-	var m message
-	var b body
-	if err := json.Unmarshal(line, &m); err != nil {
-		return err
-	}
-	if err := json.Unmarshal(m.Body, &b); err != nil {
-		return err
-	}
-	if n.seen != nil && strings.HasPrefix(m.Src, "c") {
-		node := m.Dest
-		n.seen.add(request{node: node, src: m.Src, typ: b.Type, msgID: b.MsgID})
-	}
-	reply := map[string]any{"in_reply_to": b.MsgID}
-	n.mu.Lock()
-	switch {
-	case b.Type == "init":
-		n.id = b.NodeID
-		n.peers = slices.DeleteFunc(b.NodeIDs, func(p string) bool { return p == b.NodeID })
-		reply["type"] = "init_ok"
-	case b.Type == "topology":
-		reply["type"] = "topology_ok"
-	case b.Type == "broadcast" && n.refuse:
-		reply["type"] = "error"
-		reply["code"] = 11
-		reply["text"] = "refusing on purpose"
-	case b.Type == "broadcast":
-		if n.flood && !n.values[b.Message] {
-			for _, p := range n.peers {
-				defer n.send(n.id, p, map[string]any{"type": "gossip", "messages": []int{b.Message}})
-			}
+		if err := json.Unmarshal(m.Body, &b); err != nil {
+			t.Fatalf("message %d: %v", m.ID, err)
 		}
-		n.values[b.Message] = true
-		reply["type"] = "broadcast_ok"
-	case b.Type == "read":
-		reply["type"] = "read_ok"
-		reply["messages"] = append([]int{}, slices.Sorted(maps.Keys(n.values))...) // [] rather than null
-	case b.Type == "gossip":
-		for _, v := range b.Messages {
-			n.values[v] = true
-		}
-		reply = nil
-	default:
-		reply = nil
+		out = append(out, request{node: m.Dest, src: m.Src, typ: b.Type, msgID: b.MsgID})
 	}
-	id := n.id
-	n.mu.Unlock()
-	if reply != nil {
-		n.send(id, m.Src, reply)
-	}
-	return nil
-}
-
-func (n *testNode) gossipEvery(period time.Duration, done <-chan struct{}) {
-	tick := time.NewTicker(period)
-	defer tick.Stop()
-	for {
-		select {
-		case <-done:
-			return
-		case <-tick.C:
-		}
-		n.mu.Lock()
-		id, peers := n.id, n.peers
-		values := slices.Sorted(maps.Keys(n.values))
-		n.mu.Unlock()
-		for _, p := range peers {
-			n.send(id, p, map[string]any{"type": "gossip", "messages": values})
-		}
-	}
-}
-
-func (n *testNode) send(src, dest string, b map[string]any) {
-	line, _ := json.Marshal(map[string]any{"src": src, "dest": dest, "body": b})
-	n.outMu.Lock()
-	defer n.outMu.Unlock()
-	n.out.Write(append(line, '\n'))
+	return out
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/nodeid"
 )
 
 // richResults sets every optional part of the results.
@@ -78,7 +79,7 @@ func jsonShape(v any) any {
 		for k := range v {
 			items = append(items, k.(string))
 		}
-		slices.SortFunc(items, compareNodes)
+		slices.SortFunc(items, nodeid.Compare)
 		out := []any{}
 		for _, s := range items {
 			out = append(out, s)

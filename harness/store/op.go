@@ -1,13 +1,11 @@
 package store
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/nodeid"
 )
 
 // opTree lays an op out in the field order of Jepsen's op record, followed
@@ -76,11 +74,11 @@ func grudgeTree(g history.Grudge) omap {
 	for node := range g {
 		nodes = append(nodes, node)
 	}
-	slices.SortFunc(nodes, compareNodes)
+	slices.SortFunc(nodes, nodeid.Compare)
 	m := make(omap, 0, len(nodes))
 	for _, node := range nodes {
 		peers := slices.Clone(g[node])
-		slices.SortFunc(peers, compareNodes)
+		slices.SortFunc(peers, nodeid.Compare)
 		peers = slices.Compact(peers)
 		s := make(set, len(peers))
 		for i, p := range peers {
@@ -89,35 +87,6 @@ func grudgeTree(g history.Grudge) omap {
 		m = append(m, entry{node, s})
 	}
 	return m
-}
-
-// compareNodes orders ids like n2 before n10: letters-and-number ids by
-// their letters, then their number; any other id after them, as text.
-func compareNodes(a, b string) int {
-	pa, na, okA := splitID(a)
-	pb, nb, okB := splitID(b)
-	switch {
-	case okA && okB:
-		return cmp.Or(cmp.Compare(pa, pb), cmp.Compare(na, nb), strings.Compare(a, b))
-	case okA:
-		return -1
-	case okB:
-		return 1
-	}
-	return strings.Compare(a, b)
-}
-
-// splitID splits an id such as n12 into its letters and its number.
-func splitID(id string) (string, int, bool) {
-	i := strings.IndexFunc(id, func(r rune) bool { return '0' <= r && r <= '9' })
-	if i <= 0 {
-		return "", 0, false
-	}
-	n, err := strconv.Atoi(id[i:])
-	if err != nil {
-		return "", 0, false
-	}
-	return id[:i], n, true
 }
 
 // errorTree writes an op's :error as Maelstrom's client does.

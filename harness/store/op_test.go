@@ -9,6 +9,7 @@ import (
 	"olympos.io/encoding/edn"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/nodeid"
 )
 
 func TestFormatOp(t *testing.T) {
@@ -155,7 +156,7 @@ func TestFormatOpPanicsOnBadValue(t *testing.T) {
 func TestCompareNodes(t *testing.T) {
 	sorted := []string{"n10", "c3", "n2", "lin-kv", "n1", "c12", "c2x", "n01"}
 	want := []string{"c3", "c12", "n01", "n1", "n2", "n10", "c2x", "lin-kv"}
-	slices.SortFunc(sorted, compareNodes)
+	slices.SortFunc(sorted, nodeid.Compare)
 	if strings.Join(sorted, " ") != strings.Join(want, " ") {
 		t.Errorf("sorted %v, want %v", sorted, want)
 	}

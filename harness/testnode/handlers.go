@@ -87,6 +87,10 @@ func (n *node) handleBroadcast(msg envelope, msgID int) (status int, exit bool) 
 		return 0, false
 	}
 	n.broadcasts++
+	if n.cfg.misbehave == refuse {
+		n.replyError(msg, msgID, 11, "testnode refuses every broadcast")
+		return 0, false
+	}
 	if n.cfg.misbehave == errorReply && n.broadcasts <= len(errorReplies) {
 		// The value is not kept: an error reply says the broadcast did
 		// not take effect.

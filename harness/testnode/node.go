@@ -66,7 +66,15 @@ func (n *node) serve(stdin io.Reader) int {
 
 	lines := bufio.NewScanner(stdin)
 	lines.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	stallAt := time.Now().Add(n.cfg.stallAt)
+	stalled := false
 	for lines.Scan() {
+		if n.cfg.misbehave == stall && !stalled && time.Now().After(stallAt) {
+			// Not reading fills the pipe: the harness' writes to this
+			// node block, and its messages arrive late.
+			time.Sleep(n.cfg.stallFor)
+			stalled = true
+		}
 		n.log.Printf("recv %s", lines.Bytes())
 		var msg envelope
 		if err := json.Unmarshal(lines.Bytes(), &msg); err != nil {

@@ -41,9 +41,11 @@ const (
 	noTopology      = "no-topology"
 	extraReplyField = "extra-reply-field"
 	errorReply      = "error-reply"
+	refuse          = "refuse"
+	stall           = "stall"
 )
 
-var misbehaviours = []string{behave, badJSON, extraField, unknownDest, crash, noInit, exitAtInit, noTopology, extraReplyField, errorReply}
+var misbehaviours = []string{behave, badJSON, extraField, unknownDest, crash, noInit, exitAtInit, noTopology, extraReplyField, errorReply, refuse, stall}
 
 // Exit statuses.
 const (
@@ -57,6 +59,9 @@ type config struct {
 	interval   time.Duration
 	misbehave  string
 	crashAfter int
+	// stallAt and stallFor are when --misbehave stall stops reading its
+	// input, counted from its start, and for how long.
+	stallAt, stallFor time.Duration
 }
 
 // Node is Run as a node function of the harness' simulation (a sim.Node):
@@ -90,6 +95,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&cfg.interval, "interval", 100*time.Millisecond, "time between anti-entropy rounds")
 	fs.StringVar(&cfg.misbehave, "misbehave", behave, "the mistake to make on purpose: "+strings.Join(misbehaviours, ", "))
 	fs.IntVar(&cfg.crashAfter, "crash-after", 3, "client broadcasts to handle before --misbehave crash exits")
+	fs.DurationVar(&cfg.stallAt, "stall-at", 5*time.Second, "when --misbehave stall stops reading its input")
+	fs.DurationVar(&cfg.stallFor, "stall-for", 3*time.Second, "how long --misbehave stall leaves its input unread")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -102,6 +109,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("--misbehave %q: want one of %s", cfg.misbehave, strings.Join(misbehaviours, ", "))
 	case cfg.interval <= 0:
 		return cfg, fmt.Errorf("--interval %v: must be positive", cfg.interval)
+	case cfg.stallAt < 0 || cfg.stallFor <= 0:
+		return cfg, fmt.Errorf("--stall-at %v, --stall-for %v: want a start of 0 or more and a positive length", cfg.stallAt, cfg.stallFor)
 	case cfg.crashAfter < 1:
 		return cfg, fmt.Errorf("--crash-after %d: must be at least 1", cfg.crashAfter)
 	}

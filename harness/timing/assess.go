@@ -10,8 +10,6 @@ import (
 	"maps"
 	"slices"
 	"time"
-
-	"github.com/deamondev/gossip-glomers-tutorial/harness/network"
 )
 
 // Limits are the delivery lags a run tolerates before its summary warns.
@@ -44,9 +42,9 @@ func LimitsFor(latency, stableP99, stableMax time.Duration) Limits {
 
 // Input is what a run measured about its own timing.
 type Input struct {
-	Deliveries map[string]network.Deliveries // by node
-	Dispatch   []time.Duration               // the generator's lag per client op
-	Latency    time.Duration                 // --latency
+	Deliveries map[string]Deliveries // by node
+	Dispatch   []time.Duration       // the generator's lag per client op
+	Latency    time.Duration         // --latency
 	// StableP99 and StableMax are the run's p99 and max stable latency;
 	// 0 when no value became stable.
 	StableP99, StableMax time.Duration

@@ -3,8 +3,6 @@ package timing
 import (
 	"testing"
 	"time"
-
-	"github.com/deamondev/gossip-glomers-tutorial/harness/network"
 )
 
 func TestLimitsFollowTheLatencyAndTheLatencies(t *testing.T) {
@@ -37,16 +35,16 @@ func lags(n int, d time.Duration) []time.Duration {
 
 func TestAssess(t *testing.T) {
 	ms := time.Millisecond
-	onTime := network.Deliveries{Lags: lags(200, ms/10)}
+	onTime := Deliveries{Lags: lags(200, ms/10)}
 	t.Run("on time", func(t *testing.T) {
-		r := Assess(Input{Deliveries: map[string]network.Deliveries{"n0": onTime, "n1": onTime}, Latency: 100 * ms})
+		r := Assess(Input{Deliveries: map[string]Deliveries{"n0": onTime, "n1": onTime}, Latency: 100 * ms})
 		if r.Behind || r.Late != 0 || r.SlowReaders != nil || r.Delivery.Count != 400 {
 			t.Errorf("%+v: want on time, 400 deliveries", r)
 		}
 	})
 	t.Run("one late delivery over the max", func(t *testing.T) {
-		d := network.Deliveries{Lags: append(lags(999, ms/10), 60*ms)}
-		r := Assess(Input{Deliveries: map[string]network.Deliveries{"n0": d}, Latency: 100 * ms})
+		d := Deliveries{Lags: append(lags(999, ms/10), 60*ms)}
+		r := Assess(Input{Deliveries: map[string]Deliveries{"n0": d}, Latency: 100 * ms})
 		if !r.Behind || r.Late != 1 || r.Delivery.P99 != ms/10 {
 			t.Errorf("%+v: want behind on the max alone", r)
 		}
@@ -55,12 +53,12 @@ func TestAssess(t *testing.T) {
 		}
 	})
 	t.Run("a node that does not read", func(t *testing.T) {
-		slow := network.Deliveries{
+		slow := Deliveries{
 			Lags:    append(lags(150, ms/10), lags(50, 800*ms)...),
 			Blocked: 3 * time.Second, BlockedWrites: 4,
 		}
-		busy := network.Deliveries{Lags: append(lags(190, ms/10), lags(10, 20*ms)...), Blocked: 30 * ms, BlockedWrites: 10}
-		r := Assess(Input{Deliveries: map[string]network.Deliveries{"n0": onTime, "n1": slow, "n2": busy}, Latency: 100 * ms})
+		busy := Deliveries{Lags: append(lags(190, ms/10), lags(10, 20*ms)...), Blocked: 30 * ms, BlockedWrites: 10}
+		r := Assess(Input{Deliveries: map[string]Deliveries{"n0": onTime, "n1": slow, "n2": busy}, Latency: 100 * ms})
 		want := []SlowReader{{Node: "n1", Blocked: 3 * time.Second, BlockedWrites: 4, Late: 50, Delivered: 200}}
 		if !r.Behind || r.Late != 60 || len(r.SlowReaders) != 1 || r.SlowReaders[0] != want[0] {
 			t.Fatalf("%+v: want n1 named (n2's 30 ms of blocked writes are under the 50 ms limit)", r)
@@ -75,9 +73,9 @@ func TestAssess(t *testing.T) {
 // stands out, so none is named, and the machine is the likely cause.
 func TestAssessNamesNoNodeWhenAllAreSlow(t *testing.T) {
 	ms := time.Millisecond
-	nodes := map[string]network.Deliveries{}
+	nodes := map[string]Deliveries{}
 	for i, blocked := range []time.Duration{300, 250, 200, 150, 100} {
-		nodes[string(rune('a'+i))] = network.Deliveries{Lags: append(lags(90, ms/10), lags(10, 30*ms)...), Blocked: blocked * ms, BlockedWrites: 20}
+		nodes[string(rune('a'+i))] = Deliveries{Lags: append(lags(90, ms/10), lags(10, 30*ms)...), Blocked: blocked * ms, BlockedWrites: 20}
 	}
 	r := Assess(Input{Deliveries: nodes, Latency: 100 * ms})
 	if !r.Behind || len(r.SlowReaders) != 0 || r.Blocked != time.Second || r.SlowReadersExplain() {

@@ -1,16 +1,17 @@
-// Command challenge runs the Gossip Glomers broadcast challenges (their
-// flags and targets are in package challenges). The Makefile uses it to run a challenge's
-// workload against a step (through the harness, or a real Maelstrom) and to
-// judge the run's results.edn against the challenge's targets.
+// Command challenge is the judge: it runs a Gossip Glomers broadcast
+// challenge's workload against a node (through the harness, or a real
+// Maelstrom) and judges the run against the challenge's targets. The
+// workloads' flags and targets are in package challenges; running and
+// judging in package judge; `make sim`'s simulated runs in package
+// simulate.
 //
-//	challenge flags WORKLOAD
-//	challenge judge WORKLOAD results.edn
-//	challenge list
-//	challenge seeds -workload W -bin PATH [-seeds N] [-- extra flags]
-//	challenge run   -workload W -bin PATH [-harness PATH | -maelstrom PATH] [-store DIR] [-- extra flags]
-//	challenge bench -harness PATH -bin-dir DIR [-seeds N] [-workloads W,W]
-//	challenge sim-check -harness PATH -bin-dir DIR -sim-dir DIR [-seeds N] [-workloads W,W]
-//	challenge results -harness PATH -bin-dir DIR -sim-dir DIR -data FILE -static DIR [-only SECTION,…] [-traffic W,W] [-batch-intervals MS,MS -sweep W,W] [-variants W,W] [-repeat W,W -repeat-seeds N]
+//	challenge list [-timed | -untimed]      the workloads (judged on latency, or not)
+//	challenge step WORKLOAD                 the step built to meet it (steps.toml)
+//	challenge flags WORKLOAD                a workload's flags
+//	challenge judge WORKLOAD results.edn    judge a run made elsewhere
+//	challenge run   -workload W -bin PATH   run and judge (make MODULE=… WORKLOAD=…)
+//	challenge seeds -workload W -bin PATH   run and judge over seeds 1…N
+//	challenge bench -bin-dir DIR            each workload against its step over seeds: a table
 package main
 
 import (
@@ -20,89 +21,97 @@ import (
 	"strings"
 
 	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
+	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/judge"
+	"github.com/deamondev/gossip-glomers-tutorial/tools/steps"
 )
 
 func main() {
-	os.Exit(dispatch(os.Args[1:]))
+	os.Exit(dispatch(os.Args[1:], os.Stdout, os.Stderr))
 }
 
 const usage = `usage:
-  challenge list                            print the workloads
+  challenge list [-timed | -untimed]        print the workloads (only those judged on latency, or only the others)
+  challenge step WORKLOAD                   print the step built to meet it (steps.toml)
   challenge flags WORKLOAD                  print the workload's flags (the node's after --)
   challenge judge WORKLOAD results.edn      print PASS/FAIL per target
   challenge run -workload W -bin PATH [-harness PATH | -maelstrom PATH] [-store DIR] [-- extra flags]
   challenge seeds -workload W -bin PATH [-seeds N] [-store DIR] [-- extra flags]
-  challenge bench -harness PATH -bin-dir DIR [-seeds N] [-workloads W,W] [-time-limit S]
-  challenge sim-check -harness PATH -bin-dir DIR -sim-dir DIR [-seeds N] [-workloads W,W]
-  challenge results -harness PATH -bin-dir DIR -sim-dir DIR -data FILE -static DIR [-readme FILE] [-only SECTION,…]
-                    [-traffic W,W] [-batch-intervals MS,MS -sweep W,W] [-variants W,W] [-repeat W,W -repeat-seeds N]
-  challenge readme -data FILE -readme FILE  rewrite a README's results table from data/results.json`
+  challenge bench [-harness PATH] [-bin-dir DIR] [-seeds N] [-workloads W,W] [-time-limit S]`
 
-func dispatch(args []string) int {
+// Exit statuses: the challenge is met, it is not (or there was nothing to
+// judge), the command line is wrong.
+const (
+	exitMet    = 0
+	exitNotMet = 1
+	exitUsage  = 2
+)
+
+func dispatch(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(os.Stderr, usage)
-		return 2
+		fmt.Fprintln(stderr, usage)
+		return exitUsage
 	}
 	switch args[0] {
+	case "list":
+		var names []string
+		for _, c := range challenges.All {
+			timed := c.Timed()
+			if len(args) == 1 || args[1] == "-timed" && timed || args[1] == "-untimed" && !timed {
+				names = append(names, c.Name)
+			}
+		}
+		if len(args) > 2 || len(args) == 2 && args[1] != "-timed" && args[1] != "-untimed" {
+			fmt.Fprintln(stderr, usage)
+			return exitUsage
+		}
+		fmt.Fprintln(stdout, strings.Join(names, " "))
+		return exitMet
+	case "step":
+		if len(args) != 2 {
+			fmt.Fprintln(stderr, usage)
+			return exitUsage
+		}
+		reg, err := registry()
+		var s steps.Step
+		if err == nil {
+			s, err = reg.StepOf(args[1])
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "challenge:", err)
+			return exitUsage
+		}
+		fmt.Fprintln(stdout, s.Name)
+		return exitMet
 	case "flags", "judge":
 		want := map[string]int{"flags": 2, "judge": 3}[args[0]]
 		if len(args) != want {
-			fmt.Fprintln(os.Stderr, usage)
-			return 2
+			fmt.Fprintln(stderr, usage)
+			return exitUsage
 		}
 		c, err := challenges.Find(args[1])
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "challenge:", err)
-			return 2
+			fmt.Fprintln(stderr, "challenge:", err)
+			return exitUsage
 		}
-		if args[0] == "judge" {
-			return judgeFile(os.Stdout, c, args[2], 0)
+		if args[0] == "flags" {
+			fmt.Fprintln(stdout, strings.Join(append(c.Flags, c.Args(nil)...), " "))
+			return exitMet
 		}
-		fmt.Println(strings.Join(commandLine(c, c.Flags), " "))
-		return 0
-	case "list":
-		for _, c := range challenges.All {
-			fmt.Print(c.Name, " ")
-		}
-		fmt.Println()
-		return 0
+		return status(judge.File(stdout, c, args[2], 0))
 	case "run":
-		return runCommand(args[1:])
+		return runCommand(args[1:], stdout, stderr)
 	case "seeds":
-		return seedsCommand(args[1:])
+		return seedsCommand(args[1:], stdout, stderr)
 	case "bench":
-		return benchCommand(args[1:])
-	case "sim-check":
-		return simCheckCommand(args[1:])
-	case "results":
-		return resultsCommand(args[1:])
-	case "readme":
-		return readmeCommand(args[1:])
+		return benchCommand(args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(os.Stderr, "challenge: unknown command %q\n%s\n", args[0], usage)
-	return 2
+	fmt.Fprintf(stderr, "challenge: unknown command %q\n%s\n", args[0], usage)
+	return exitUsage
 }
 
-// judgeFile prints the verdicts for one results.edn, ending in the one
-// line that says whether the challenge passed; 0 when it did. runExit is
-// the exit status of the run that wrote the file: a run that failed
-// cannot pass the challenge, whatever its targets say.
-func judgeFile(w io.Writer, c challenges.Challenge, path string, runExit int) int {
-	res, err := challenges.ReadResults(path)
-	if err != nil {
-		fmt.Fprintf(w, "FAIL: the challenge could not be judged: %v\n", err)
-		return 1
+func status(met bool) int {
+	if met {
+		return exitMet
 	}
-	fmt.Fprintf(w, "Targets of %s, judged from %s:\n", c.Name, path)
-	vs := challenges.Judge(c, res)
-	challenges.PrintTargets(w, vs)
-	line, pass := challenges.Outcome(vs)
-	if pass && runExit != 0 {
-		line, pass = fmt.Sprintf("FAIL: every target passes, but the run itself exited with status %d; see its output above", runExit), false
-	}
-	fmt.Fprintln(w, line)
-	if !pass {
-		return 1
-	}
-	return 0
+	return exitNotMet
 }

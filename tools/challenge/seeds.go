@@ -3,67 +3,70 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
 	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
+	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/judge"
 )
 
 // seedsCommand runs one workload once per seed and judges every run: a
 // claim such as "3c never loses a value under partitions" needs more than
 // one lucky schedule.
-func seedsCommand(args []string) int {
+func seedsCommand(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("seeds", flag.ContinueOnError)
+	fs.SetOutput(stderr)
 	workload := fs.String("workload", "", "challenge name")
-	bin := fs.String("bin", "", "the node binary")
-	harness := fs.String("harness", "bin/harness", "the harness binary")
 	seeds := fs.Int("seeds", 10, "runs, with --seed 1…N")
-	store := fs.String("store", "tmp/seeds-store", "store directory for the runs")
+	o := judge.Options{}
+	fs.StringVar(&o.Bin, "bin", "", "the node program")
+	fs.StringVar(&o.Harness, "harness", "bin/harness", "the harness binary")
+	fs.StringVar(&o.Store, "store", "tmp/seeds-store", "where the runs are written")
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return exitUsage
 	}
 	c, err := challenges.Find(*workload)
-	if err != nil || *bin == "" {
-		fmt.Fprintln(os.Stderr, "challenge: seeds needs -workload and -bin:", err)
-		return 2
+	if err != nil || o.Bin == "" {
+		fmt.Fprintln(stderr, "challenge: seeds needs -workload and -bin:", err)
+		return exitUsage
 	}
-	logPath := filepath.Join(*store, "runs.log")
+	logPath := filepath.Join(o.Store, "runs.log")
 	log, err := createLog(logPath)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "challenge:", err)
-		return 2
+		fmt.Fprintln(stderr, "challenge:", err)
+		return exitUsage
 	}
 	defer log.Close()
+	o.Out = log
 	passed := 0
 	for seed := 1; seed <= *seeds; seed++ {
-		extra := append([]string{"--seed", fmt.Sprint(seed)}, fs.Args()...)
-		path, _, err := runWorkload(c, *bin, *harness, "", *store, extra, log)
-		if err != nil {
-			fmt.Printf("FAIL  %s --seed %d: %v (output in %s)\n", c.Name, seed, err, logPath)
-			continue
-		}
-		res, err := challenges.ReadResults(path)
-		if err != nil {
-			fmt.Printf("FAIL  %s --seed %d: %v\n", c.Name, seed, err)
-			continue
-		}
-		all := true
-		summary := ""
-		for _, v := range challenges.Judge(c, res) {
-			all = all && v.Pass
-			summary += fmt.Sprintf("  %s=%v", v.Target.Name, challenges.EDNText(v.Value))
-		}
-		word := "PASS"
-		if all {
-			passed++
+		o.Extra = append([]string{"--seed", fmt.Sprint(seed)}, fs.Args()...)
+		word, what := "FAIL", ""
+		if run, err := judge.Start(c, o); err != nil {
+			what = err.Error()
+		} else if path, err := run.Results(); err != nil {
+			what = err.Error()
+		} else if res, err := challenges.ReadResults(path); err != nil {
+			what = err.Error()
 		} else {
-			word = "FAIL"
+			vs := challenges.Judge(c, res)
+			line, met := challenges.Outcome(vs)
+			if met {
+				word, passed = "PASS", passed+1
+			}
+			what = fmt.Sprintf("%s (%s)", line, run.Dir)
 		}
-		fmt.Printf("%s  %s --seed %d:%s (%s)\n", word, c.Name, seed, summary, filepath.Dir(path))
+		fmt.Fprintf(stdout, "%s  %s --seed %d: %s\n", word, c.Name, seed, what)
 	}
-	fmt.Printf("%s: %d of %d seeds passed\n", c.Name, passed, *seeds)
-	if passed != *seeds {
-		return 1
+	fmt.Fprintf(stdout, "%s: %d of %d seeds met the challenge (the runs' output: %s)\n", c.Name, passed, *seeds, logPath)
+	return status(passed == *seeds)
+}
+
+// createLog creates a file for runs' output, and its directory.
+func createLog(path string) (*os.File, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
 	}
-	return 0
+	return os.Create(path)
 }

@@ -2,6 +2,7 @@
 //
 //	postcheck numbers DIR|FILE...   no number typed into a post's prose that a run or the code decides
 //	postcheck facts                 the numbers a post may type in, and why
+//	postcheck words CONTENT-DIR     each post's words of prose, against the budget
 //	postcheck links [-repo URL -root DIR] DIR
 //	                                every external link of the built site is well formed, and verified or into the repository
 //
@@ -21,13 +22,14 @@ import (
 
 	"github.com/deamondev/gossip-glomers-tutorial/tools/postcheck/links"
 	"github.com/deamondev/gossip-glomers-tutorial/tools/postcheck/numbers"
+	"github.com/deamondev/gossip-glomers-tutorial/tools/postcheck/words"
 )
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = "usage: postcheck numbers DIR|FILE... | postcheck facts | postcheck links [-repo URL -root DIR] PUBLIC-DIR"
+const usage = "usage: postcheck numbers DIR|FILE... | postcheck facts | postcheck words CONTENT-DIR | postcheck links [-repo URL -root DIR] PUBLIC-DIR"
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
@@ -42,6 +44,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout, f)
 		}
 		return 0
+	case cmd == "words" && len(rest) == 1:
+		return checkWords(rest[0], stdout, stderr)
 	case cmd == "links":
 		fs := flag.NewFlagSet("links", flag.ContinueOnError)
 		fs.SetOutput(stderr)
@@ -105,4 +109,55 @@ func exit(problems int) int {
 		return 1
 	}
 	return 0
+}
+
+// budget is the blog's word budget: the posts together, each post on its
+// own, and the reference page the posts link for what they would
+// otherwise repeat.
+var budget = words.Budget{
+	Total: 10000,
+	Posts: map[string]int{
+		"broadcast-3a.md": 1100, "broadcast-3b.md": 1000, "broadcast-3c.md": 1600, "broadcast-3d.md": 1300,
+		"broadcast-3e.md": 1600, "broadcast-piggyback.md": 1700, "design-space.md": 1500,
+	},
+}
+
+// referencePage is the page of reference material, and its own budget.
+const (
+	referencePage  = "reading-a-run.md"
+	referenceWords = 2000
+)
+
+// checkWords counts the prose of every post under content/posts (and of
+// the reference page beside them) and holds it to the budget.
+func checkWords(content string, stdout, stderr io.Writer) int {
+	paths, err := filepath.Glob(filepath.Join(content, "posts", "*.md"))
+	if err != nil || len(paths) == 0 {
+		fmt.Fprintf(stderr, "postcheck words: no posts in %s/posts\n", content)
+		return 2
+	}
+	var posts []words.Post
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			fmt.Fprintln(stderr, "postcheck words:", err)
+			return 2
+		}
+		posts = append(posts, words.Post{Name: filepath.Base(p), Words: words.Count(string(b))})
+	}
+	report, over := budget.Check(posts)
+	if b, err := os.ReadFile(filepath.Join(content, referencePage)); err == nil {
+		n := words.Count(string(b))
+		report = append(report, fmt.Sprintf("%-28s %6d words (at most %d; a page the posts link)", referencePage, n, referenceWords))
+		if n > referenceWords {
+			over = append(over, fmt.Sprintf("%s: %d words, over its %d", referencePage, n, referenceWords))
+		}
+	}
+	for _, l := range report {
+		fmt.Fprintln(stdout, l)
+	}
+	for _, o := range over {
+		fmt.Fprintln(stdout, "over the budget:", o)
+	}
+	return exit(len(over))
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,8 +48,18 @@ func threeSteps(t *testing.T) string {
 		"broadcast-3c/internal/q/q.go": "package q\n",
 		"harness/main.go":              "package main // not a step\n",
 		"broadcast-3c-notes.txt":       "a file, not a step\n",
+		"steps.toml":                   registry("broadcast-3a", "broadcast-3b", "broadcast-3c"),
 	})
 	return root
+}
+
+// registry is a steps.toml of the named steps, in order.
+func registry(names ...string) string {
+	var b strings.Builder
+	for _, n := range names {
+		fmt.Fprintf(&b, "[[step]]\nname = %q\nworkloads = [%q]\npost = \"p\"\ndiagram = \"d\"\n", n, n)
+	}
+	return b.String()
 }
 
 func TestPlan(t *testing.T) {
@@ -88,27 +100,51 @@ func TestPlan(t *testing.T) {
 
 func TestPlanNeedsTwoSteps(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{"broadcast-3a/main.go": "package main\n"})
+	writeTree(t, root, map[string]string{"broadcast-3a/main.go": "package main\n", "steps.toml": registry("broadcast-3a")})
 	got, err := plan(root)
 	if err != nil || len(got) != 0 {
 		t.Fatalf("plan with one step = %v, %v; want no diffs", got, err)
 	}
 }
 
-func TestStepsNamedInWordsComeAfterTheChallengeSteps(t *testing.T) {
+// The steps are paired in the registry's order, whatever their names.
+func TestPairsFollowTheRegistry(t *testing.T) {
 	root := t.TempDir()
 	writeTree(t, root, map[string]string{
 		"broadcast-3e/main.go":        "package main\n",
-		"broadcast-3d/main.go":        "package main\n",
-		"broadcast-piggyback/main.go": "package main\n",
-		"broadcasting-notes/main.go":  "package notes // no dash after broadcast: not a step\n",
+		"broadcast-piggyback/main.go": "package main // after 3e\n",
+		"broadcast-3d/main.go":        "package main // before 3e\n",
+		"steps.toml":                  registry("broadcast-3d", "broadcast-3e", "broadcast-piggyback"),
 	})
-	got, err := findSteps(root)
+	got, err := plan(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"broadcast-3d", "broadcast-3e", "broadcast-piggyback"}; !slices.Equal(got, want) {
-		t.Errorf("findSteps = %v, want %v", got, want)
+	if _, ok := got["broadcast-3e..broadcast-piggyback/main.go.diff"]; !ok || len(got) != 2 {
+		t.Errorf("diffs %v, want 3d..3e and 3e..piggyback", slices.Collect(maps.Keys(got)))
+	}
+}
+
+// make diff prints a new file whole, as added lines, with no timestamps;
+// a name that is not a step is an error that lists the steps.
+func TestPrintDiff(t *testing.T) {
+	root := threeSteps(t)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-root", root, "-from", "broadcast-3a", "-to", "broadcast-3b"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, want := range []string{
+		"--- /dev/null\n+++ broadcast-3b/run.go\n@@ -0,0 +1,3 @@\n+package main\n+\n+func run() {}\n",
+		"--- broadcast-3a/main.go\n+++ broadcast-3b/main.go\n",
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("the diff lacks\n%s\nin\n%s", want, stdout.String())
+		}
+	}
+	stdout.Reset()
+	if code := run([]string{"-root", root, "-from", "broadcast-3a", "-to", "broadcast-3x"}, &stdout, &stderr); code != 2 ||
+		!strings.Contains(stderr.String(), "broadcast-3x is not a step; the steps are broadcast-3a, broadcast-3b, broadcast-3c") {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
 	}
 }
 
@@ -172,6 +208,7 @@ func TestWriteThenCheck(t *testing.T) {
 	if err := os.RemoveAll(filepath.Join(root, "broadcast-3c")); err != nil {
 		t.Fatal(err)
 	}
+	writeTree(t, root, map[string]string{"steps.toml": registry("broadcast-3a", "broadcast-3b")})
 	runOK()
 	if _, err := os.Stat(filepath.Join(out, "broadcast-3b..broadcast-3c")); !os.IsNotExist(err) {
 		t.Errorf("obsolete pair directory still there: %v", err)

@@ -6,32 +6,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 )
-
-// stepPrefix names the step directories at the repository root. Their
-// names sort in reading order: the challenges' steps by their letters (3a,
-// 3b, …, 3e), then the steps after them, named for their ideas in words
-// (broadcast-piggyback), which sort after every digit. So sorting gives the
-// pairs.
-const stepPrefix = "broadcast-"
-
-// findSteps returns the step directories under root, in order.
-func findSteps(root string) ([]string, error) {
-	entries, err := os.ReadDir(root)
-	if err != nil {
-		return nil, err
-	}
-	var steps []string
-	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), stepPrefix) {
-			steps = append(steps, e.Name())
-		}
-	}
-	slices.Sort(steps)
-	return steps, nil
-}
 
 // stepFiles returns the files of a step that the blog shows, as
 // slash-separated paths relative to the step: Go sources and go.mod,

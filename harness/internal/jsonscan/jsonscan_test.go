@@ -1,6 +1,7 @@
 package jsonscan
 
 import (
+	"math"
 	"slices"
 	"testing"
 )
@@ -27,8 +28,8 @@ func TestMembers(t *testing.T) {
 
 func TestInts(t *testing.T) {
 	var got []int
-	Ints([]byte(`{"type":"gossip 7","messages":[1,22,-3],"f":1.5,"e":2e3,"big":99999999999999999999999,"n":{"v":[0]}}`), func(n int) { got = append(got, n) })
-	if want := []int{1, 22, -3, 0}; !slices.Equal(got, want) {
+	Ints([]byte(`{"type":"gossip 7","messages":[1,22,-3],"f":1.5,"e":2e3,"big":99999999999999999999999,"n":{"v":[0]},"edges":[9223372036854775807,-9223372036854775808,9223372036854775808]}`), func(n int) { got = append(got, n) })
+	if want := []int{1, 22, -3, 0, math.MaxInt64, math.MinInt64}; !slices.Equal(got, want) {
 		t.Errorf("Ints = %v, want %v", got, want)
 	}
 }

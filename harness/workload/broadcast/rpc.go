@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/internal/jsonscan"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/network"
 )
 
@@ -58,7 +59,7 @@ func Read(c *network.Client, node string) history.Completion {
 	if done != nil {
 		return *done
 	}
-	values, ok := parseInts(body["messages"])
+	values, ok := jsonscan.IntArray(body["messages"])
 	if !ok {
 		return malformed(fmt.Sprintf(`read_ok "messages" must be an array of integers, got %s`, body["messages"]))
 	}

@@ -124,3 +124,29 @@ func total(nodes []string) map[string][]string {
 	}
 	return top
 }
+
+// Farthest returns, for every node of a topology, how many links away its
+// farthest node is along shortest paths: a value given to that node needs
+// that many hops to reach every node. Nodes it cannot reach are left out.
+func Farthest(top map[string][]string) map[string]int {
+	far := make(map[string]int, len(top))
+	for from := range top {
+		dist := map[string]int{from: 0}
+		queue := []string{from}
+		for len(queue) > 0 {
+			at := queue[0]
+			queue = queue[1:]
+			for _, next := range top[at] {
+				if _, seen := dist[next]; !seen {
+					dist[next] = dist[at] + 1
+					far[from] = max(far[from], dist[next])
+					queue = append(queue, next)
+				}
+			}
+		}
+		if _, ok := far[from]; !ok {
+			far[from] = 0
+		}
+	}
+	return far
+}

@@ -280,3 +280,20 @@ func TestTopologyUnknownName(t *testing.T) {
 		}
 	}
 }
+
+func TestFarthest(t *testing.T) {
+	nodes := []string{"n0", "n1", "n2", "n3", "n4"}
+	line, _ := Topology("line", nodes)
+	if got := Farthest(line); got["n0"] != 4 || got["n2"] != 2 || got["n4"] != 4 {
+		t.Errorf("line: %v, want 4 hops from either end and 2 from the middle", got)
+	}
+	total, _ := Topology("total", nodes)
+	for n, hops := range Farthest(total) {
+		if hops != 1 {
+			t.Errorf("total: %s is %d hops from its farthest node, want 1", n, hops)
+		}
+	}
+	if got := Farthest(map[string][]string{"a": nil}); got["a"] != 0 {
+		t.Errorf("a lone node: %v", got)
+	}
+}

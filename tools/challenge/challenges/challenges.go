@@ -13,10 +13,10 @@ import (
 
 // A Challenge is one workload: the flags it runs with and the targets a
 // node must meet. Most are Gossip Glomers challenges with Fly.io's flags;
-// the piggyback ones are the tutorial's own, for the step after 3e.
+// the piggyback ones are the tutorial's own, for the step after 3e. Which
+// step is built to meet it is steps.toml's to say.
 type Challenge struct {
 	Name      string
-	Step      string   // the step built to meet it, which bench and results run it against
 	Flags     []string // the harness' flags
 	NodeFlags []string // flags for the node (after --), for a setting other than its default
 	Targets   []Target
@@ -54,6 +54,32 @@ func (t Target) Limit() string {
 	return limit
 }
 
+// Timed reports whether a target of the challenge is a latency, which a
+// busy machine can push over its limit.
+func (c Challenge) Timed() bool {
+	for _, t := range c.Targets {
+		if t.Unit == "ms" {
+			return true
+		}
+	}
+	return false
+}
+
+// Args returns the flags that follow the challenge's own on a command
+// line: extra's flags for the runner (make's ARGS), then, after a "--",
+// the challenge's node flags and extra's, which come later and so win.
+func (c Challenge) Args(extra []string) []string {
+	runnerFlags, nodeFlags := extra, []string(nil)
+	if i := slices.Index(extra, "--"); i >= 0 {
+		runnerFlags, nodeFlags = extra[:i], extra[i+1:]
+	}
+	nodeFlags = append(slices.Clone(c.NodeFlags), nodeFlags...)
+	if len(nodeFlags) == 0 {
+		return runnerFlags
+	}
+	return append(append(slices.Clone(runnerFlags), "--"), nodeFlags...)
+}
+
 var (
 	valid       = Target{Name: "valid", Path: Keys("valid?"), Want: true}
 	nothingLost = Target{Name: "nothing lost", Path: Keys("workload", "lost-count"), Want: int64(0)}
@@ -87,16 +113,16 @@ var partition = []string{"--nemesis", "partition"}
 // interval cut to 200 ms, 3d's latency targets at a fraction of 3d's
 // messages.
 var All = []Challenge{
-	{Name: "broadcast-3a", Step: "broadcast-3a", Flags: []string{"--node-count", "1", "--time-limit", "20", "--rate", "10"}, Targets: []Target{valid}},
-	{Name: "broadcast-3b", Step: "broadcast-3b", Flags: []string{"--node-count", "5", "--time-limit", "20", "--rate", "10"}, Targets: []Target{valid}},
-	{Name: "broadcast-3c", Step: "broadcast-3c", Flags: flags3c, Targets: []Target{valid, nothingLost}},
-	{Name: "broadcast-3d", Step: "broadcast-3d", Flags: flags3d, Targets: []Target{valid, msgsPerOp(30), latency("median latency", 0.5, 400), latency("max latency", int64(1), 600)}},
-	{Name: "broadcast-3e", Step: "broadcast-3e", Flags: flags3d, Targets: []Target{valid, msgsPerOp(20), latency("median latency", 0.5, 1000), latency("max latency", int64(1), 2000)}},
-	{Name: "broadcast-3d-partition", Step: "broadcast-3d", Flags: append(slices.Clone(flags3d), partition...), Targets: []Target{valid, nothingLost}},
-	{Name: "broadcast-3e-partition", Step: "broadcast-3e", Flags: append(slices.Clone(flags3d), partition...), Targets: []Target{valid, nothingLost}},
-	{Name: "broadcast-piggyback", Step: "broadcast-piggyback", Flags: flags3d, Targets: []Target{valid, atMost(msgsPerOp(1)), atMost(latency("median latency", 0.5, 800)), atMost(latency("max latency", int64(1), 1500))}},
-	{Name: "broadcast-piggyback-partition", Step: "broadcast-piggyback", Flags: append(slices.Clone(flags3d), partition...), Targets: []Target{valid, nothingLost}},
-	{Name: "broadcast-piggyback-fast", Step: "broadcast-piggyback", Flags: flags3d, NodeFlags: []string{"--batch-interval", "200ms"}, Targets: []Target{valid, atMost(msgsPerOp(4)), latency("median latency", 0.5, 400), latency("max latency", int64(1), 600)}},
+	{Name: "broadcast-3a", Flags: []string{"--node-count", "1", "--time-limit", "20", "--rate", "10"}, Targets: []Target{valid}},
+	{Name: "broadcast-3b", Flags: []string{"--node-count", "5", "--time-limit", "20", "--rate", "10"}, Targets: []Target{valid}},
+	{Name: "broadcast-3c", Flags: flags3c, Targets: []Target{valid, nothingLost}},
+	{Name: "broadcast-3d", Flags: flags3d, Targets: []Target{valid, msgsPerOp(30), latency("median latency", 0.5, 400), latency("max latency", int64(1), 600)}},
+	{Name: "broadcast-3e", Flags: flags3d, Targets: []Target{valid, msgsPerOp(20), latency("median latency", 0.5, 1000), latency("max latency", int64(1), 2000)}},
+	{Name: "broadcast-3d-partition", Flags: append(slices.Clone(flags3d), partition...), Targets: []Target{valid, nothingLost}},
+	{Name: "broadcast-3e-partition", Flags: append(slices.Clone(flags3d), partition...), Targets: []Target{valid, nothingLost}},
+	{Name: "broadcast-piggyback", Flags: flags3d, Targets: []Target{valid, atMost(msgsPerOp(1)), atMost(latency("median latency", 0.5, 800)), atMost(latency("max latency", int64(1), 1500))}},
+	{Name: "broadcast-piggyback-partition", Flags: append(slices.Clone(flags3d), partition...), Targets: []Target{valid, nothingLost}},
+	{Name: "broadcast-piggyback-fast", Flags: flags3d, NodeFlags: []string{"--batch-interval", "200ms"}, Targets: []Target{valid, atMost(msgsPerOp(4)), latency("median latency", 0.5, 400), latency("max latency", int64(1), 600)}},
 }
 
 // Find returns the challenge of that name, or an error that lists the

@@ -99,6 +99,9 @@ func valueAndLimit(v Verdict) (got, want string) {
 	got = "missing from results.edn"
 	if v.Value != nil {
 		got = fmt.Sprint(EDNText(v.Value))
+		if n, ok := Number(v.Value); ok {
+			got = FormatFloat(n) // as the summary and the tables write figures
+		}
 		if t.Unit != "" {
 			got += " " + t.Unit
 		}

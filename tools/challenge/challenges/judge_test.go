@@ -102,7 +102,7 @@ func TestPrintVerdictsEndsInOneOutcomeLine(t *testing.T) {
 		{"broadcast-3d", "testdata/maelstrom-3d.edn", false,
 			"FAIL: the challenge is not met (2 of 4 targets fail): median latency 452 ms (want < 400 ms); max latency 794 ms (want < 600 ms)"},
 		{"broadcast-3e", "testdata/maelstrom-3d.edn", false,
-			"FAIL: the challenge is not met (1 of 4 targets fail): servers msgs-per-op 25.219414 (want < 20)"},
+			"FAIL: the challenge is not met (1 of 4 targets fail): servers msgs-per-op 25.22 (want < 20)"},
 		{"broadcast-3b", "testdata/spec-8.1.edn", true, "PASS: the challenge is met (1 of 1 targets pass)"},
 		{"broadcast-3e", "testdata/spec-8.1.edn", true, "PASS: the challenge is met (4 of 4 targets pass)"},
 	}
@@ -171,13 +171,5 @@ func TestJudgeAtMostAdmitsTheLimitItself(t *testing.T) {
 	below.Targets = []Target{msgsPerOp(1)}
 	if vs := Judge(below, results); vs[0].Pass {
 		t.Errorf("1.0 passed a target of below 1")
-	}
-}
-
-func TestEveryChallengeNamesAStep(t *testing.T) {
-	for _, c := range All {
-		if c.Step == "" || !strings.HasPrefix(c.Name, c.Step) {
-			t.Errorf("%s: step %q, want the step its name starts with", c.Name, c.Step)
-		}
 	}
 }

@@ -24,6 +24,7 @@ var (
 	seedFlag     = flag.String("sim.seed", "", "replay this one seed and write its store directory")
 	storeFlag    = flag.String("sim.store", "store", "where a replayed seed's directory is written")
 	moduleFlag   = flag.String("sim.module", "", "the step under test, for the replay commands (default: the test's module)")
+	reportFlag   = flag.String("sim.report", "", "where a sweep writes its outcome as JSON (default: tmp/sim/MODULE-WORKLOAD.json)")
 )
 
 // Command is `make sim`, run as a step's test: with -sim.seed it replays
@@ -64,6 +65,11 @@ func replay(t *testing.T, node sim.Node, c challenges.Challenge, seed uint64, ar
 	fmt.Printf("\nTargets of %s, judged from the simulated run's results:\n", c.Name)
 	challenges.PrintVerdicts(os.Stdout, o.Verdicts)
 	fmt.Printf("\nThe run's files (history, results.edn, plots, messages.svg): %s\n", o.Dir)
+	report := newReport(c, args, []Outcome{o})
+	report.Dir = o.Dir
+	if err := report.write(report.path()); err != nil {
+		t.Fatal(err)
+	}
 	if !o.Pass {
 		t.Fail()
 	}
@@ -77,24 +83,27 @@ func sweep(t *testing.T, node sim.Node, c challenges.Challenge, n int, args []st
 	outcomes := Seeds(t, node, c.Name, n, args...)
 	cost.stop()
 
-	passed, messages := 0, 0
+	report := newReport(c, args, outcomes)
+	messages := 0
 	var samples []challenges.Sample
 	for _, o := range outcomes {
 		samples = append(samples, o.Sample)
 		messages += o.Results.Net.All.MsgCount
-		if o.Pass {
-			passed++
-		} else {
+		if !o.Pass {
 			fmt.Println(o.Failure())
 		}
 	}
 	fmt.Println()
 	challenges.WriteTable(os.Stdout, []challenges.Row{{Name: c.Name, Samples: samples}})
-	fmt.Printf("\n%d of %d seeds met every target of %s.\n", passed, n, c.Name)
+	fmt.Printf("\n%d of %d seeds met every target of %s.\n", report.Met, n, c.Name)
 	fmt.Printf("Simulated %d seeds in %.1f s of wall time (%s at a time) and %.1f s of processor time, %.2f s a seed; %d messages, %.0f allocations (%.1f KB) a message.\n",
 		n, cost.wall.Seconds(), parallel, cost.cpu.Seconds(), cost.cpu.Seconds()/float64(n),
 		messages, float64(cost.allocs)/float64(messages), float64(cost.bytes)/float64(messages)/1024)
-	if passed < n {
+	if err := report.write(report.path()); err != nil {
+		t.Fatal(err)
+	}
+	fmt.Printf("The outcome, as JSON: %s\n", report.path())
+	if report.Met < n {
 		t.Fail()
 	}
 }

@@ -29,7 +29,8 @@ type Outcome struct {
 
 // Run simulates the challenge named workload against node with one seed
 // and judges it. args are more harness flags, after the challenge's own
-// (so they win), and the node's arguments after "--".
+// (so they win), and the node's arguments after "--", after the
+// challenge's node flags.
 func Run(t *testing.T, node sim.Node, workload string, seed uint64, args ...string) Outcome {
 	t.Helper()
 	c, err := challenges.Find(workload)
@@ -37,7 +38,7 @@ func Run(t *testing.T, node sim.Node, workload string, seed uint64, args ...stri
 		t.Fatal(err)
 	}
 	flags := append(slices.Clone(c.Flags), "--seed", fmt.Sprint(seed))
-	res, err := sim.Run(t, node, append(flags, args...)...)
+	res, err := sim.Run(t, node, append(flags, c.Args(args)...)...)
 	if err != nil {
 		t.Fatalf("%s, seed %d: %v", workload, seed, err)
 	}
@@ -103,20 +104,15 @@ func Pass(t *testing.T, node sim.Node, workload string, n int, args ...string) [
 // Failure says in one line which targets the run missed, which values it
 // lost, and how to replay it.
 func (o Outcome) Failure() string {
-	var missed []string
-	for _, v := range o.Verdicts {
-		if !v.Pass {
-			missed = append(missed, fmt.Sprintf("%s: %s", v.Target.Name, challenges.Describe(v)))
-		}
+	f := o.failure()
+	line := fmt.Sprintf("FAIL seed %d: %s", f.Seed, strings.Join(f.Missed, "; "))
+	if len(f.Lost) > 0 {
+		line += fmt.Sprintf("; lost %s", ints(f.Lost, 10))
 	}
-	line := fmt.Sprintf("FAIL seed %d: %s", o.Seed, strings.Join(missed, "; "))
-	if lost := o.Results.Workload.Lost; len(lost) > 0 {
-		line += fmt.Sprintf("; lost %s", ints(lost, 10))
+	if f.Crashed != "" {
+		line += fmt.Sprintf("; node %s crashed", f.Crashed)
 	}
-	if o.Results.Crash != nil {
-		line += fmt.Sprintf("; node %s crashed", o.Results.Crash.Node)
-	}
-	return line + "; replay: " + o.Replay()
+	return line + "; replay: " + f.Replay
 }
 
 // Replay is the command that runs this seed again and writes its store

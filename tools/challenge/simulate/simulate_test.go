@@ -2,13 +2,16 @@ package simulate
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/testnode"
+	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
 )
 
 // The harness' test node runs anti-entropy by default and loses nothing;
@@ -77,5 +80,39 @@ func TestIntsListsAFewAndCountsTheRest(t *testing.T) {
 		if got := ints(tt.xs, 3); got != tt.want {
 			t.Errorf("ints(%v) = %q, want %q", tt.xs, got, tt.want)
 		}
+	}
+}
+
+// A workload's node flags reach the node in simulation as they do in a
+// real run, before the ones the user adds.
+func TestRunGivesTheNodeTheWorkloadsNodeFlags(t *testing.T) {
+	var mu sync.Mutex
+	var got []string
+	node := func(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+		mu.Lock()
+		got = args
+		mu.Unlock()
+		return testnode.Node(nil, stdin, stdout, stderr)
+	}
+	Run(t, node, "broadcast-piggyback-fast", 1, "--time-limit", "1", "--node-count", "2", "--", "--more")
+	if want := []string{"--batch-interval", "200ms", "--more"}; !slices.Equal(got, want) {
+		t.Errorf("the node got %q, want %q", got, want)
+	}
+}
+
+func TestReportSaysWhichSeedsFailed(t *testing.T) {
+	outcomes := Seeds(t, testnode.Node, "broadcast-3c", 4, "--", "--gossip", "flood")
+	c, _ := challenges.Find("broadcast-3c")
+	r := newReport(c, []string{"--", "--gossip", "flood"}, outcomes)
+	if r.Seeds != 4 || r.Met+len(r.Failures) != 4 || len(r.Failures) == 0 {
+		t.Fatalf("report %+v: want 4 seeds, some failed", r)
+	}
+	path := filepath.Join(t.TempDir(), "r.json")
+	if err := r.write(path); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadReport(path)
+	if err != nil || back.Failures[0].Replay != r.Failures[0].Replay || len(back.Failures[0].Lost) == 0 || len(back.Failures[0].Missed) == 0 {
+		t.Errorf("read back %+v, %v", back, err)
 	}
 }

@@ -3,6 +3,7 @@ package numbers
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/cli"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/generator"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/nodeid"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/workload/broadcast"
 	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
 )
@@ -128,17 +130,13 @@ func merge(fs []Fact) []Fact {
 // across it; and with a latency, the time of two hops (a star's leaf to
 // hub to leaf) and of the hops across the grid.
 func addGrid(add func(float64, bool, string, ...any), name string, n int, latency float64) {
-	ids := make([]string, n)
-	for i := range ids {
-		ids[i] = "n" + strconv.Itoa(i)
-	}
-	grid, _ := broadcast.Topology("grid", ids)
+	grid, _ := broadcast.Topology("grid", nodeid.Numbered(n))
 	ends := 0
 	for _, peers := range grid {
 		ends += len(peers)
 	}
 	gossip := ends - (n - 1)
-	diameter := gridDiameter(grid, ids)
+	diameter := slices.Max(slices.Collect(maps.Values(broadcast.Farthest(grid))))
 	add(float64(ends/2), false, "%s: links of Maelstrom's grid", name)
 	add(float64(ends), false, "%s: link ends of Maelstrom's grid", name)
 	add(float64(gossip), false, "%s: gossip messages per value on the grid", name)
@@ -148,27 +146,6 @@ func addGrid(add func(float64, bool, string, ...any), name string, n int, latenc
 		add(2*latency, true, "%s: two hops of --latency, leaf to hub to leaf", name)
 		add(float64(diameter)*latency, true, "%s: the hops across the grid, of --latency each", name)
 	}
-}
-
-// gridDiameter is the longest of the shortest paths between two nodes.
-func gridDiameter(grid map[string][]string, ids []string) int {
-	longest := 0
-	for _, from := range ids {
-		dist := map[string]int{from: 0}
-		queue := []string{from}
-		for len(queue) > 0 {
-			at := queue[0]
-			queue = queue[1:]
-			for _, next := range grid[at] {
-				if _, seen := dist[next]; !seen {
-					dist[next] = dist[at] + 1
-					longest = max(longest, dist[next])
-					queue = append(queue, next)
-				}
-			}
-		}
-	}
-	return longest
 }
 
 // flagValues returns the numeric values of a workload's harness flags.
