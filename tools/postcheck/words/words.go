@@ -60,14 +60,14 @@ var notProse = []struct {
 	re   *regexp.Regexp
 	with string
 }{
-	{regexp.MustCompile(`(?s)\{\{[<%].*?[>%]\}\}`), " "},            // shortcodes
-	{regexp.MustCompile(`(?s)<!--.*?-->`), " "},                     // HTML comments
-	{regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`), "$1"},           // links and images: their text
-	{regexp.MustCompile(`(?m)^\s*\[[^\]]+\]:\s*\S+.*$`), " "},       // link reference definitions
-	{regexp.MustCompile(`<[^>\n]+>`), " "},                          // HTML tags
-	{regexp.MustCompile(`\{#[^}\n]*\}`), " "},                       // heading ids
-	{regexp.MustCompile("`"), ""},                                   // inline code marks
-	{regexp.MustCompile(`(?m)^\s*(#+|[-*+]|\d+[.)])\s`), " "},       // heading and list marks
+	{regexp.MustCompile(`(?s)\{\{[<%].*?[>%]\}\}`), " "},      // shortcodes
+	{regexp.MustCompile(`(?s)<!--.*?-->`), " "},               // HTML comments
+	{regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`), "$1"},     // links and images: their text
+	{regexp.MustCompile(`(?m)^\s*\[[^\]]+\]:\s*\S+.*$`), " "}, // link reference definitions
+	{regexp.MustCompile(`<[^>\n]+>`), " "},                    // HTML tags
+	{regexp.MustCompile(`\{#[^}\n]*\}`), " "},                 // heading ids
+	{regexp.MustCompile("`"), ""},                             // inline code marks
+	{regexp.MustCompile(`(?m)^\s*(#+|[-*+]|\d+[.)])\s`), " "}, // heading and list marks
 }
 
 // A Budget is the most words a post, or all of them, may hold.
