@@ -29,11 +29,14 @@ func main() {
 // give it theirs. (The library logs through the standard logger, not to
 // stderr.)
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	// The batch interval trades messages for latency; the flag lets a run
-	// measure other points of that trade (see make results).
+	// The batch interval trades messages for latency, and the retry
+	// interval decides how soon a value cut off by a partition is sent
+	// again; the flags let a run measure other values of both (see make
+	// results).
 	flags := flag.NewFlagSet("broadcast-piggyback", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	interval := flags.Duration("batch-interval", batchInterval, "how often the batcher flushes (above 0)")
+	retry := flags.Duration("retry-interval", retryInterval, "how long a value may go unacknowledged before it is sent again (above 0)")
 	if err := flags.Parse(args); errors.Is(err, flag.ErrHelp) {
 		return nil // -h: flag has printed the usage
 	} else if err != nil {
@@ -42,13 +45,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if *interval <= 0 {
 		return fmt.Errorf("--batch-interval %v: must be above 0", *interval)
 	}
+	if *retry <= 0 {
+		return fmt.Errorf("--retry-interval %v: must be above 0", *retry)
+	}
 	if flags.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments %q: the only flag is --batch-interval", flags.Args())
+		return fmt.Errorf("unexpected arguments %q: the flags are --batch-interval and --retry-interval", flags.Args())
 	}
 	n := maelstrom.NewNode()
 	n.Stdin, n.Stdout = stdin, stdout
 	b := NewBatcher(*interval)
 	s := newServer(n, b)
+	s.retryAfter = *retry
 
 	n.Handle("init", s.handleInit)
 	n.Handle("broadcast", s.handleBroadcast)

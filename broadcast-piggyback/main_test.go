@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// A batch interval that is not above 0 would make the batcher tick without
-// end or not at all: it is a usage error that names the flag and the value.
-func TestRunRefusesABadBatchInterval(t *testing.T) {
+// An interval that is not above 0 would make a loop tick without end or
+// not at all: it is a usage error that names the flag and the value.
+func TestRunRefusesABadInterval(t *testing.T) {
 	for _, tt := range []struct {
 		args []string
 		want string
@@ -16,6 +16,7 @@ func TestRunRefusesABadBatchInterval(t *testing.T) {
 		{[]string{"--batch-interval", "0"}, "--batch-interval 0s: must be above 0"},
 		{[]string{"--batch-interval=-250ms"}, "--batch-interval -250ms: must be above 0"},
 		{[]string{"--batch-interval", "soon"}, `invalid value "soon" for flag -batch-interval`},
+		{[]string{"--retry-interval", "0"}, "--retry-interval 0s: must be above 0"},
 		{[]string{"extra"}, `unexpected arguments ["extra"]`},
 	} {
 		var stderr strings.Builder

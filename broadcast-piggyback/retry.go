@@ -39,7 +39,7 @@ const retryInterval = 4 * time.Second
 // after, and resends would come a tick later than retryInterval.
 const retrySlack = retryTick / 10
 
-// retryLoop resends unacknowledged values every retryInterval until ctx is
+// retryLoop resends unacknowledged values every s.retryAfter until ctx is
 // done, and sends the acknowledgements that waited ackDelay for a ride. It
 // looks for both every retryTick; the resends go first, so that the
 // acknowledgements owed to the same peer ride on them.
@@ -86,7 +86,7 @@ func (s *server) ackDue() {
 }
 
 // resendDue sends each peer, in one message, every value it has not
-// acknowledged for about retryInterval. Values sent more recently wait for
+// acknowledged for about s.retryAfter. Values sent more recently wait for
 // a later round: their acknowledgement may still be on its way.
 func (s *server) resendDue() {
 	now := time.Now()
@@ -94,7 +94,7 @@ func (s *server) resendDue() {
 	s.mu.Lock()
 	for peer, waiting := range s.pending {
 		for v, sentAt := range waiting {
-			if now.Sub(sentAt) >= retryInterval-retrySlack {
+			if now.Sub(sentAt) >= s.retryAfter-retrySlack {
 				due[peer] = append(due[peer], v)
 			}
 		}

@@ -30,15 +30,21 @@ type server struct {
 	// acknowledged yet, with the time each arrived. The acknowledgements
 	// ride on the next gossip to that peer (see send).
 	owed map[string]map[int]time.Time
+
+	// retryAfter is how long a value may go unacknowledged before it is
+	// sent again: retryInterval, unless the --retry-interval flag says
+	// otherwise. It is set before the retry loop starts.
+	retryAfter time.Duration
 }
 
 func newServer(n *maelstrom.Node, b *Batcher) *server {
 	return &server{
-		node:    n,
-		batcher: b,
-		values:  make(map[int]struct{}),
-		pending: make(map[string]map[int]time.Time),
-		owed:    make(map[string]map[int]time.Time),
+		node:       n,
+		batcher:    b,
+		values:     make(map[int]struct{}),
+		pending:    make(map[string]map[int]time.Time),
+		owed:       make(map[string]map[int]time.Time),
+		retryAfter: retryInterval,
 	}
 }
 

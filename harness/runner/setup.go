@@ -59,7 +59,7 @@ func (r *run) callEach(what string, timeout time.Duration, body func(node string
 			reply, err := clients[i].CallUntil(id, body(id), timeout, r.nodes[i].gone)
 			switch {
 			case errors.Is(err, network.ErrGone):
-				errs[i] = fmt.Errorf("node %s exited before it answered its %s message, so the harness stopped waiting for it rather than wait out the %v timeout (see %s)", id, what, timeout, r.dir.NodeLog(id))
+				errs[i] = fmt.Errorf("node %s exited before it answered its %s message, so the harness stopped waiting for it rather than wait out the %v timeout%s", id, what, timeout, see(r.nodeLog(id)))
 			case errors.Is(err, network.ErrTimeout):
 				errs[i] = fmt.Errorf("node %s did not answer its %s message within %v: it must reply on stdout with {\"type\":\"%s_ok\",\"in_reply_to\":1}%s", id, what, timeout, what, see(r.nodeLog(id)))
 			case err != nil:

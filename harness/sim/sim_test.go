@@ -143,3 +143,19 @@ func TestARunThatCannotStartIsAnError(t *testing.T) {
 		t.Errorf("err %v, want one that says the node did not answer init", err)
 	}
 }
+
+// A node that exits before it answers init ends the run's setup, with
+// or without a store: the error says so, and names no log file when
+// there is none.
+func TestANodeThatExitsAtInitEndsTheSetup(t *testing.T) {
+	for _, store := range [][]string{nil, {"--store", t.TempDir()}} {
+		args := append([]string{"--node-count", "3", "--time-limit", "1"}, store...)
+		_, err := sim.Run(t, testnode.Node, append(args, "--", "--misbehave", "exit-at-init")...)
+		if err == nil || !strings.Contains(err.Error(), "exited before it answered its init message") {
+			t.Errorf("with %q: %v, want the setup to end, saying why", store, err)
+		}
+		if store == nil && strings.Contains(fmt.Sprint(err), "(see ") {
+			t.Errorf("without a store the error points at a file: %v", err)
+		}
+	}
+}

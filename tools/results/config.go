@@ -1,6 +1,10 @@
 package main
 
-import "github.com/deamondev/gossip-glomers-tutorial/tools/results/lab"
+import (
+	"time"
+
+	"github.com/deamondev/gossip-glomers-tutorial/tools/results/lab"
+)
 
 // Config is what make results runs: the sizes of its experiments. make
 // results runs defaults(); the pipeline's test a small one.
@@ -23,6 +27,7 @@ type Config struct {
 	// seeds, then replaying one that lost values.
 	SimShown simShown
 	Design   designConfig
+	Recovery recoveryConfig
 }
 
 // A variant is a condition other than the challenge's own (another
@@ -50,6 +55,8 @@ func defaults() Config {
 		// loses it: the sweep finds such seeds.
 		SimShown: simShown{Step: "broadcast-3b", Workload: "broadcast-3c", Seeds: 100},
 		Design:   designDefaults(),
+		Recovery: recoveryConfig{Workload: "broadcast-piggyback-partition", Seeds: 20,
+			Intervals: []time.Duration{4 * time.Second, 8 * time.Second, 9 * time.Second, 10 * time.Second, 12 * time.Second}},
 	}
 }
 

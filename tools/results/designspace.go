@@ -2,12 +2,14 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"time"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/journey"
 	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
 	"github.com/deamondev/gossip-glomers-tutorial/tools/results/lab"
 )
@@ -24,35 +26,54 @@ type designSpace struct {
 	Seed       int            `json:"seed"`       // of every run but the partition seeds
 	Points     []designPoint  `json:"points"`
 	Partitions []partitionRow `json:"partitions"`
-	WallMin    float64        `json:"wallMinutes"` // what the whole section took
+	// HubAloneShare is the share of the cuts the partition nemesis draws
+	// on the chart's cluster that leave the hub (the first node) alone,
+	// cut off from every other node, counted over many draws.
+	HubAloneShare float64 `json:"hubAloneShare"`
+	WallMin       float64 `json:"wallMinutes"` // what the whole section took
 }
 
 // A design is one way to spread values: a step, and what it is told.
 type design struct {
 	Name     string // the chart labels a design run at several intervals with its interval too
-	Kind     string // flood (gossip each value along a graph), batched (3e) or piggyback
-	Step     string
+	Kind     string // flood (gossip each value along a graph), batched (3e), piggyback or full-state
+	Step     string // a step, or "testnode", the harness' own test node
 	Workload string // the challenge whose flags it runs with (all of them 3d's flags)
 	Topology string // --topology, for the steps that follow Maelstrom's; "" for the star
-	Interval string // the node's --batch-interval; "" for the step's default
+	// Interval is how often the node sends: the batched steps'
+	// --batch-interval ("" for the step's default), or a full-state
+	// node's round, which NodeArgs set.
+	Interval string
+	NodeArgs []string // more flags for the node
+	// Condition names a run under other conditions than the challenge's,
+	// given by Flags (harness flags, such as another latency
+	// distribution); such a run is compared in a table, not charted.
+	Condition string
+	Flags     []string
 }
 
 // designConfig is what the section runs: the designs on the challenges'
-// cluster (the chart), each also simulated at ScaleNodes, and some under
-// partitions over PartitionSeeds seeds.
+// cluster (the chart), each also simulated at ScaleNodes, some under
+// partitions over PartitionSeeds seeds, and some under other conditions.
 type designConfig struct {
+	Nodes            int // the chart's cluster; 0 for the challenges' own --node-count
 	Designs          []design
 	ScaleNodes       []int
 	PartitionDesigns []string // by name, at their default interval
 	PartitionSeeds   int
+	Conditions       []design // each the design of its name, under its condition, for real
 }
 
 // designDefaults are make results' designs: 3c's gossip along each of
 // Maelstrom's topologies (3b's gossip loses values under partitions, 3c's
 // is the same gossip with acknowledgements and resends), 3d's star, 3e's
-// batched star at its default interval and two others, and the epilogue's
-// star where only the hub batches.
+// batched star at its default interval and two others, the epilogue's
+// star where only the hub batches, and the most common answer to these
+// challenges outside the series: every node sends its whole set to every
+// other node each round (the harness' test node does that). Under an
+// exponential link latency the star and the grid are run once more.
 func designDefaults() designConfig {
+	exponential := []string{"--latency-dist", "exponential"}
 	return designConfig{
 		Designs: []design{
 			{Name: "line", Kind: "flood", Step: "broadcast-3c", Workload: "broadcast-3d", Topology: "line"},
@@ -66,12 +87,23 @@ func designDefaults() designConfig {
 			{Name: "3e", Kind: "batched", Step: "broadcast-3e", Workload: "broadcast-3e"},
 			{Name: "3e", Kind: "batched", Step: "broadcast-3e", Workload: "broadcast-3e", Interval: "1000ms"},
 			{Name: "piggyback", Kind: "piggyback", Step: "broadcast-piggyback", Workload: "broadcast-piggyback"},
+			fullState,
 		},
 		ScaleNodes:       []int{10, 25, 50},
-		PartitionDesigns: []string{"grid", "total", "star", "3e", "piggyback"},
+		PartitionDesigns: []string{"grid", "total", "star", "3e", "piggyback", "full state"},
 		PartitionSeeds:   5,
+		Conditions: []design{
+			{Name: "grid", Kind: "flood", Step: "broadcast-3c", Workload: "broadcast-3d", Topology: "grid", Condition: "latency exponential", Flags: exponential},
+			{Name: "star", Kind: "flood", Step: "broadcast-3d", Workload: "broadcast-3d", Condition: "latency exponential", Flags: exponential},
+		},
 	}
 }
+
+// fullState is anti-entropy: every 500 ms each node sends every value it
+// holds to every other node. It needs no acknowledgement and no resend: a
+// value lost with one round goes again with the next.
+var fullState = design{Name: "full state", Kind: "full-state", Step: "testnode", Workload: "broadcast-3d", Topology: "total",
+	Interval: "500ms", NodeArgs: []string{"--gossip", "anti-entropy", "--interval", "500ms"}}
 
 // designPoint is one run of a design.
 type designPoint struct {
@@ -102,7 +134,12 @@ type designPoint struct {
 	BroadcastShare float64     `json:"broadcastShare"`
 	Shape          shape       `json:"shape"`
 	Expect         expectation `json:"expect"`
-	Load           *nodeLoad   `json:"load,omitempty"` // the chart's points only
+	// Reach is how long the values took to reach every node, from the
+	// client's broadcast to the last node's copy, read from the run's
+	// journal: what Expect predicts, where stable latency ends at a read.
+	Reach     reach     `json:"reachMs"`
+	Condition string    `json:"condition,omitempty"`
+	Load      *nodeLoad `json:"load,omitempty"` // the chart's points only
 
 	runDir string // the run's store directory
 }
@@ -125,6 +162,9 @@ func (s designSpaceSection) Run(l *lab.Lab) (any, error) {
 		return nil, err
 	}
 	nodes, _ := strconv.Atoi(flagOf(base.Flags, "--node-count"))
+	if cfg.Nodes != 0 {
+		nodes = cfg.Nodes
+	}
 	latency, _ := strconv.Atoi(flagOf(base.Flags, "--latency"))
 	out := &designSpace{Nodes: nodes, ScaleNodes: cfg.ScaleNodes, LatencyMs: latency, Seed: l.Seed}
 
@@ -149,6 +189,13 @@ func (s designSpaceSection) Run(l *lab.Lab) (any, error) {
 			out.Points = append(out.Points, p)
 		}
 	}
+	for _, d := range cfg.Conditions {
+		p, err := s.designRun(l, d, nodes, latency, l.SeedFlags(), "real")
+		if err != nil {
+			return nil, err
+		}
+		out.Points = append(out.Points, p)
+	}
 	if err := chooseChartPoints(out.Points, nodes); err != nil {
 		return nil, err
 	}
@@ -159,17 +206,22 @@ func (s designSpaceSection) Run(l *lab.Lab) (any, error) {
 			}
 		}
 	}
+	lone, err := hubAloneSeed(l, base, nodes)
+	if err != nil {
+		return nil, err
+	}
 	for _, name := range cfg.PartitionDesigns {
-		i := slices.IndexFunc(cfg.Designs, func(d design) bool { return d.Name == name && d.Interval == "" })
-		if i < 0 {
-			return nil, fmt.Errorf("PartitionDesigns: no design %q at its default interval", name)
+		d, err := partitionDesign(cfg.Designs, name)
+		if err != nil {
+			return nil, err
 		}
-		row, err := s.partitionRuns(l, cfg.Designs[i], nodes, latency)
+		row, err := s.partitionRuns(l, d, nodes, latency, lone)
 		if err != nil {
 			return nil, err
 		}
 		out.Partitions = append(out.Partitions, row)
 	}
+	out.HubAloneShare = hubAloneShare(nodes, 20000)
 	out.WallMin = time.Since(began).Minutes()
 	fmt.Fprintf(l.Say, "results: the design space took %s\n", time.Since(began).Round(time.Second))
 	return out, nil
@@ -188,10 +240,15 @@ func (s designSpaceSection) designRun(l *lab.Lab, d design, n, latencyMs int, ex
 	if d.Topology != "" {
 		extra = append(extra, "--topology", d.Topology)
 	}
-	if d.Interval != "" {
-		extra = append(extra, "--", "--batch-interval", d.Interval)
+	extra = append(extra, d.Flags...)
+	nodeArgs := d.NodeArgs
+	if d.Interval != "" && d.Kind != "full-state" {
+		nodeArgs = append(slices.Clone(nodeArgs), "--batch-interval", d.Interval)
 	}
-	p := designPoint{Kind: d.Kind, Module: d.Step, Nodes: n, Mode: mode}
+	if len(nodeArgs) > 0 {
+		extra = append(append(extra, "--"), nodeArgs...)
+	}
+	p := designPoint{Kind: d.Kind, Module: d.Step, Nodes: n, Mode: mode, Condition: d.Condition}
 	var r lab.Run
 	if mode == "real" {
 		r, err = l.Real(c, d.Step, extra)
@@ -203,6 +260,9 @@ func (s designSpaceSection) designRun(l *lab.Lab, d design, n, latencyMs int, ex
 	}
 	if err == nil {
 		p.Figures, p.runDir = r.Figures, r.Dir
+		p.Reach, err = reachOf(r.Dir)
+	}
+	if err == nil {
 		err = s.describe(l, &p, d, latencyMs)
 	}
 	if err != nil {
@@ -244,31 +304,40 @@ func (s designSpaceSection) describe(l *lab.Lab, p *designPoint, d design, laten
 		return err
 	}
 	p.Shape = measureShape(top)
-	p.Expect = expect(d.Kind, p.Shape, p.BroadcastShare, float64(latencyMs), float64(p.IntervalMs))
+	c, err := challenges.Find(d.Workload)
+	if err != nil {
+		return err
+	}
+	rate, _ := strconv.ParseFloat(flagOf(c.Flags, "--rate"), 64)
+	p.Expect = expect(d.Kind, p.Shape, p.BroadcastShare, rate, float64(latencyMs), float64(p.IntervalMs))
 	return nil
 }
 
 // expectation is what a design's arithmetic predicts for a run, to set
 // beside what the run measured.
 type expectation struct {
-	// MsgsPerOp is for the designs that gossip each value on its own:
-	// every gossip message and its acknowledgement, for the share of
-	// operations that are broadcasts.
+	// MsgsPerOp is for the designs whose messages do not depend on
+	// timing: gossip and acknowledgements per value, for the share of
+	// operations that are broadcasts, or full-state rounds.
 	MsgsPerOp float64 `json:"msgsPerOp,omitempty"`
-	// MedianMs and MaxMs are the time a value takes to reach every node:
-	// the hops from the node a client gave it to the farthest one, the
-	// median and the most over those nodes, at latency each, and for the
-	// batching designs the waits for a flush.
+	// MedianMs and MaxMs are the time a value takes to reach every node,
+	// its reach, for the typical value and the slowest.
 	MedianMs float64 `json:"medianMs"`
 	MaxMs    float64 `json:"maxMs"`
 }
 
-// expect works a design's arithmetic out. A batched star's value waits
-// for a flush at the leaf and again at the hub, up to an interval each
-// and half of one on average; with piggyback only the hub waits. These
-// are expectations, not bounds: stable latency ends at the start of the
-// last read that missed a value, and the nodes' own work takes time.
-func expect(kind string, s shape, broadcastShare, latencyMs, intervalMs float64) expectation {
+// expect works a design's arithmetic out, for a cluster whose links all
+// take latencyMs and whose nodes start together. Flooding gossip reaches
+// the farthest node in as many hops as the graph is deep. A batched star's
+// value waits for its leaf's tick (up to an interval), crosses a link,
+// waits for the hub's tick, which comes at the same point of the hub's
+// cycle for every batch (the interval less a link), and crosses a link to
+// the other leaves: 1.5 intervals and a link for the typical value, two
+// intervals and a link at most. With piggyback only the hub waits, up to
+// an interval, between two links; a full-state node sends every value in
+// its next round, one link away from every node. A stable latency ends
+// before the reach, at the start of the last read that missed the value.
+func expect(kind string, s shape, broadcastShare, ratePerSec, latencyMs, intervalMs float64) expectation {
 	e := expectation{
 		MedianMs: float64(s.MedianHops) * latencyMs,
 		MaxMs:    float64(s.Hops) * latencyMs,
@@ -277,13 +346,38 @@ func expect(kind string, s shape, broadcastShare, latencyMs, intervalMs float64)
 	case "flood":
 		e.MsgsPerOp = 2 * float64(s.GossipPerValue) * broadcastShare
 	case "batched":
-		e.MedianMs += intervalMs
-		e.MaxMs += 2 * intervalMs
+		hubWait := intervalMs - math.Mod(latencyMs, intervalMs) // a batch that lands on the tick waits a whole interval
+		e.MedianMs = intervalMs/2 + latencyMs + hubWait + latencyMs
+		e.MaxMs = intervalMs + latencyMs + hubWait + latencyMs
 	case "piggyback":
-		e.MedianMs += intervalMs / 2
-		e.MaxMs += intervalMs
+		e.MedianMs = latencyMs + intervalMs/2 + latencyMs
+		e.MaxMs = latencyMs + intervalMs + latencyMs
+	case "full-state":
+		e.MsgsPerOp = 2 * float64(s.Links) / (intervalMs / 1000) / ratePerSec
+		e.MedianMs = intervalMs/2 + latencyMs
+		e.MaxMs = intervalMs + latencyMs
 	}
 	return e
+}
+
+// partitionDesign is the design of a name run under partitions: the only
+// one of that name, or the one at its step's default interval.
+func partitionDesign(designs []design, name string) (design, error) {
+	var named []design
+	for _, d := range designs {
+		if d.Name == name {
+			named = append(named, d)
+		}
+	}
+	if len(named) == 1 {
+		return named[0], nil
+	}
+	for _, d := range named {
+		if d.Interval == "" {
+			return d, nil
+		}
+	}
+	return design{}, fmt.Errorf("PartitionDesigns: no design %q at its default interval", name)
 }
 
 // intervalsOf counts the designs of a name: a batching design run at
@@ -313,13 +407,13 @@ func intervalOf(root string, d design) (time.Duration, error) {
 func chooseChartPoints(points []designPoint, nodes int) error {
 	var names []string
 	for _, p := range points {
-		if !slices.Contains(names, p.Design) {
+		if !slices.Contains(names, p.Design) && p.Condition == "" {
 			names = append(names, p.Design)
 		}
 	}
 	for _, name := range names {
 		real := slices.IndexFunc(points, func(p designPoint) bool {
-			return p.Design == name && p.Nodes == nodes && p.Mode == "real"
+			return p.Design == name && p.Nodes == nodes && p.Mode == "real" && p.Condition == ""
 		})
 		if real < 0 {
 			return fmt.Errorf("no real run of %s on %d nodes", name, nodes)
@@ -327,7 +421,7 @@ func chooseChartPoints(points []designPoint, nodes int) error {
 		chosen := real
 		if points[real].Behind {
 			if sim := slices.IndexFunc(points, func(p designPoint) bool {
-				return p.Design == name && p.Nodes == nodes && p.Mode == "simulated"
+				return p.Design == name && p.Nodes == nodes && p.Mode == "simulated" && p.Condition == ""
 			}); sim >= 0 {
 				chosen = sim
 			}
@@ -354,4 +448,32 @@ func loadOf(runDir string) (*nodeLoad, error) {
 	}
 	l := measureLoad(events)
 	return &l, nil
+}
+
+// reach is how long a run's values took to reach every node.
+type reach struct {
+	MedianMs float64 `json:"medianMs"`
+	MaxMs    float64 `json:"maxMs"`
+}
+
+// reachOf reads, from the journal of the run in dir, how long each value
+// that reached every node took, from its client's broadcast to the last
+// node's copy, and returns the median and the most.
+func reachOf(dir string) (reach, error) {
+	events, _, err := journal.ReadFile(filepath.Join(dir, journal.FileName))
+	if err != nil {
+		return reach{}, err
+	}
+	nodes, spreads := journey.Spreads(events, false)
+	var took []time.Duration
+	for _, s := range spreads {
+		if s.Everywhere(len(nodes)) {
+			took = append(took, s.Took())
+		}
+	}
+	if len(took) == 0 {
+		return reach{}, nil
+	}
+	slices.Sort(took)
+	return reach{MedianMs: millis(took[(len(took)-1)/2]), MaxMs: millis(took[len(took)-1])}, nil
 }

@@ -116,10 +116,12 @@ func TestMeasureLoad(t *testing.T) {
 func TestSituation(t *testing.T) {
 	ms := func(n int) time.Duration { return time.Duration(n) * time.Millisecond }
 	grudge := history.Grudge{"n0": {"n2", "n3"}, "n1": {"n2", "n3"}, "n2": {"n0", "n1"}, "n3": {"n0", "n1"}}
+	alone := history.Grudge{"n0": {"n1", "n2", "n3"}, "n1": {"n0"}, "n2": {"n0"}, "n3": {"n0"}}
 	marks := []journal.Mark{
 		{Time: ms(1000), Kind: journal.Partition, Grudge: grudge},
 		{Time: ms(5000), Kind: journal.Heal},
-		{Time: ms(9000), Kind: journal.FinalReads},
+		{Time: ms(10000), Kind: journal.Partition, Grudge: alone},
+		{Time: ms(12000), Kind: journal.Heal},
 	}
 	nodes := nodeid.Numbered(4)
 	all := map[string]time.Duration{"n0": ms(600), "n1": ms(700), "n2": ms(700), "n3": ms(500)}
@@ -139,6 +141,8 @@ func TestSituation(t *testing.T) {
 			cutFromHub, []string{"n2", "n3"}, 0, false},
 		{journey.Spread{Origin: "n3", Start: ms(6000), Reached: map[string]time.Duration{"n3": ms(6000), "n0": ms(6100), "n1": ms(6200), "n2": ms(6200)}},
 			noPartition, nodes, ms(200), true},
+		{journey.Spread{Origin: "n2", Start: ms(10500), Reached: map[string]time.Duration{"n2": ms(10500), "n1": ms(11600), "n3": ms(11600)}},
+			hubAlone, []string{"n1", "n2", "n3"}, ms(1100), true},
 	} {
 		class, reach := situation(&tc.spread, marks, nodes, "n0")
 		if class != tc.class || !slices.Equal(reach, tc.reach) {
@@ -152,23 +156,28 @@ func TestSituation(t *testing.T) {
 }
 
 // The arithmetic on 25 nodes with 100 ms links, half the operations
-// broadcasts: the star's values cross 2 hops and cost 24 gossip messages
-// and 24 acknowledgements; a batched star adds the waits at both ends, the
-// piggyback star only the hub's.
+// broadcasts at 100 a second: the star's values cross 2 hops and cost 24
+// gossip messages and 24 acknowledgements; a batched star adds its waits
+// (a batch that lands on the hub's tick waits a whole interval), the
+// piggyback star only the hub's; a full-state round is 600 messages.
 func TestExpect(t *testing.T) {
 	top, _ := designTopology("", 25)
 	star := measureShape(top)
+	total, _ := designTopology("total", 25)
 	for _, tc := range []struct {
 		kind       string
+		s          shape
 		intervalMs float64
 		want       expectation
 	}{
-		{"flood", 0, expectation{MsgsPerOp: 24, MedianMs: 200, MaxMs: 200}},
-		{"batched", 250, expectation{MedianMs: 450, MaxMs: 700}},
-		{"piggyback", 800, expectation{MedianMs: 600, MaxMs: 1000}},
+		{"flood", star, 0, expectation{MsgsPerOp: 24, MedianMs: 200, MaxMs: 200}},
+		{"batched", star, 250, expectation{MedianMs: 125 + 100 + 150 + 100, MaxMs: 250 + 100 + 150 + 100}},
+		{"batched", star, 100, expectation{MedianMs: 50 + 100 + 100 + 100, MaxMs: 100 + 100 + 100 + 100}},
+		{"piggyback", star, 800, expectation{MedianMs: 600, MaxMs: 1000}},
+		{"full-state", measureShape(total), 500, expectation{MsgsPerOp: 12, MedianMs: 350, MaxMs: 600}},
 	} {
-		if got := expect(tc.kind, star, 0.5, 100, tc.intervalMs); got != tc.want {
-			t.Errorf("%s: %+v, want %+v", tc.kind, got, tc.want)
+		if got := expect(tc.kind, tc.s, 0.5, 100, 100, tc.intervalMs); got != tc.want {
+			t.Errorf("%s at %v ms: %+v, want %+v", tc.kind, tc.intervalMs, got, tc.want)
 		}
 	}
 }
@@ -179,20 +188,20 @@ func TestExpect(t *testing.T) {
 // every partition design is a design at its default interval.
 func TestDesignsAreRunnable(t *testing.T) {
 	names := map[string]bool{}
-	seen := map[design]bool{}
+	seen := map[string]bool{}
 	cfg := designDefaults()
 	for _, d := range cfg.Designs {
-		if seen[d] {
+		if seen[fmt.Sprint(d)] {
 			t.Errorf("%+v is listed twice", d)
 		}
-		seen[d] = true
-		if d.Interval == "" {
+		seen[fmt.Sprint(d)] = true
+		if _, err := partitionDesign(cfg.Designs, d.Name); err == nil {
 			names[d.Name] = true
 		}
 		if _, err := challenges.Find(d.Workload); err != nil {
 			t.Errorf("%s: %v", d.Name, err)
 		}
-		if _, err := os.Stat(filepath.Join("..", "..", d.Step, "main.go")); err != nil {
+		if _, err := os.Stat(filepath.Join("..", "..", d.Step, "main.go")); err != nil && d.Step != "testnode" {
 			t.Errorf("%s: step %s: %v", d.Name, d.Step, err)
 		}
 		if _, err := designTopology(d.Topology, 25); err != nil {
@@ -200,6 +209,11 @@ func TestDesignsAreRunnable(t *testing.T) {
 		}
 		if d.Kind == "flood" && d.Interval != "" {
 			t.Errorf("%s: a flood design batches nothing, but has an interval %q", d.Name, d.Interval)
+		}
+	}
+	for _, d := range cfg.Conditions {
+		if !names[d.Name] || d.Condition == "" || len(d.Flags) == 0 {
+			t.Errorf("condition %+v: want a design's name, a condition and its flags", d)
 		}
 	}
 	for _, name := range cfg.PartitionDesigns {
@@ -260,6 +274,7 @@ func TestReaches(t *testing.T) {
 	want := []reachClass{
 		{Class: noPartition, Values: 1, MedianMs: 200, MaxMs: 200},
 		{Class: cutFromHub, Values: 2, MedianMs: 3200, MaxMs: 3200, Never: 1},
+		{Class: hubAlone},
 		{Class: withHub, Values: 1, MedianMs: 100, MaxMs: 100},
 	}
 	if got := r.classes(); !slices.Equal(got, want) {
@@ -272,5 +287,14 @@ func TestReaches(t *testing.T) {
 	load, err := loadOf(dir)
 	if err != nil || load.Busiest != "n0" {
 		t.Errorf("loadOf: %+v, %v; want n0 the busiest", load, err)
+	}
+}
+
+// Of the nemesis' cuts a quarter are "one", which leaves one node alone,
+// and a quarter "minority-third", which on five nodes also cuts off one
+// (⌊(5−1)/3⌋): the hub is alone in about one cut of ten.
+func TestHubAloneShare(t *testing.T) {
+	if got := hubAloneShare(5, 20000); got < 0.09 || got > 0.11 {
+		t.Errorf("hubAloneShare(5) = %v, want about 0.1", got)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/testnode"
 	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
@@ -42,11 +43,15 @@ func (r inProcess) node(step string) func([]string, io.Reader, io.Writer, io.Wri
 		if own == nil {
 			own = []string{"--gossip", "anti-entropy", "--interval", "1s"}
 		}
-		for _, a := range args { // the steps' batch interval is the test node's
-			if a == "--batch-interval" {
-				a = "--interval"
+		for i := 0; i < len(args); i++ {
+			switch args[i] {
+			case "--batch-interval": // the steps' batch interval is the test node's round
+				own = append(own, "--interval")
+			case "--retry-interval": // the test node has no resends to time
+				i++
+			default:
+				own = append(own, args[i])
 			}
-			own = append(own, a)
 		}
 		return testnode.Node(own, stdin, stdout, stderr)
 	}
@@ -65,10 +70,10 @@ func (r inProcess) Simulate(c challenges.Challenge, step string, seed int, extra
 	return o.Dir, nil
 }
 
-func (r inProcess) Sweep(c challenges.Challenge, step string, n int, out io.Writer) (simulate.Report, error) {
+func (r inProcess) Sweep(c challenges.Challenge, step string, n int, extra []string, out io.Writer) (simulate.Report, error) {
 	report := simulate.Report{Module: step, Workload: c.Name, Seeds: n}
 	for seed := 1; seed <= n; seed++ {
-		o := simulate.Run(r.t, r.node(step), c.Name, uint64(seed), r.small...)
+		o := simulate.Run(r.t, r.node(step), c.Name, uint64(seed), append(slices.Clone(r.small), extra...)...)
 		if o.Pass {
 			report.Met++
 			continue
@@ -89,6 +94,7 @@ func smallConfig() Config {
 		Varied: []string{"broadcast-3e"}, Variants: []variant{{"latency uniform", []string{"--latency-dist", "uniform"}}},
 		Repeated: []string{"broadcast-piggyback-partition"}, RepeatSeeds: 2,
 		SimShown: simShown{Step: "broadcast-3b", Workload: "broadcast-3c", Seeds: 10},
+		Recovery: recoveryConfig{Workload: "broadcast-piggyback-partition", Seeds: 2, Intervals: []time.Duration{4 * time.Second, 12 * time.Second}},
 		Design: designConfig{
 			Designs: []design{
 				{Name: "line", Kind: "flood", Step: "broadcast-3c", Workload: "broadcast-3d", Topology: "line"},
@@ -96,7 +102,8 @@ func smallConfig() Config {
 				{Name: "3e", Kind: "batched", Step: "broadcast-3e", Workload: "broadcast-3e"},
 				{Name: "3e", Kind: "batched", Step: "broadcast-3e", Workload: "broadcast-3e", Interval: "1000ms"},
 			},
-			ScaleNodes: []int{4, 8}, PartitionDesigns: []string{"star"}, PartitionSeeds: 2,
+			Nodes: 5, ScaleNodes: []int{4, 8}, PartitionDesigns: []string{"star"}, PartitionSeeds: 2,
+			Conditions: []design{{Name: "star", Kind: "flood", Step: "broadcast-3d", Workload: "broadcast-3d", Condition: "latency exponential", Flags: []string{"--latency-dist", "exponential"}}},
 		},
 	}
 }

@@ -26,6 +26,7 @@ func sections(cfg Config) []Section {
 		failingSection{},
 		simSection{cfg.SimShown},
 		designSpaceSection{cfg.Design},
+		recoverySection{cfg.Recovery},
 	}
 }
 

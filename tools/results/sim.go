@@ -50,7 +50,7 @@ func (s simSection) Run(l *lab.Lab) (any, error) {
 	fmt.Fprintf(l.Say, "results: %s …", out.Command)
 	var sweep bytes.Buffer
 	fmt.Fprintf(&sweep, "$ %s\n", out.Command)
-	report, err := l.Runner.Sweep(c, shown.Step, shown.Seeds, io.MultiWriter(&sweep, l.Log))
+	report, err := l.Runner.Sweep(c, shown.Step, shown.Seeds, nil, io.MultiWriter(&sweep, l.Log))
 	if err != nil {
 		fmt.Fprintln(l.Say)
 		return nil, err

@@ -53,8 +53,8 @@ func (b Binaries) Simulate(c challenges.Challenge, step string, seed int, extra 
 	return report.Dir, nil
 }
 
-func (b Binaries) Sweep(c challenges.Challenge, step string, n int, out io.Writer) (simulate.Report, error) {
-	return b.sim(c, step, out, "-sim.seeds", fmt.Sprint(n))
+func (b Binaries) Sweep(c challenges.Challenge, step string, n int, extra []string, out io.Writer) (simulate.Report, error) {
+	return b.sim(c, step, out, append([]string{"-sim.seeds", fmt.Sprint(n)}, flagsAfter(extra)...)...)
 }
 
 // sim runs a step's test binary as make sim does, and reads the report it

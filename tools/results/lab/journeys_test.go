@@ -218,7 +218,7 @@ func (failingRunner) Real(challenges.Challenge, string, []string, io.Writer) (st
 func (failingRunner) Simulate(challenges.Challenge, string, int, []string, io.Writer) (string, error) {
 	return "", errors.New("no simulation here")
 }
-func (failingRunner) Sweep(challenges.Challenge, string, int, io.Writer) (simulate.Report, error) {
+func (failingRunner) Sweep(challenges.Challenge, string, int, []string, io.Writer) (simulate.Report, error) {
 	return simulate.Report{}, errors.New("no simulation here")
 }
 func (failingRunner) Simulates(string) bool { return false }

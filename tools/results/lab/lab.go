@@ -31,8 +31,9 @@ type Runner interface {
 	// does; extra holds no --seed, and c's node flags are the runner's to
 	// add, as they are for a real run.
 	Simulate(c challenges.Challenge, step string, seed int, extra []string, out io.Writer) (dir string, err error)
-	// Sweep runs `make sim` over seeds 1…n and returns its report.
-	Sweep(c challenges.Challenge, step string, n int, out io.Writer) (simulate.Report, error)
+	// Sweep runs `make sim` over seeds 1…n, with extra flags (make's
+	// ARGS), and returns its report.
+	Sweep(c challenges.Challenge, step string, n int, extra []string, out io.Writer) (simulate.Report, error)
 	// Simulates reports whether step can run in simulation.
 	Simulates(step string) bool
 }
