@@ -39,7 +39,7 @@ const retryInterval = 4 * time.Second
 // after, and resends would come a tick later than retryInterval.
 const retrySlack = retryTick / 10
 
-// retryLoop resends unacknowledged values every s.retryAfter until ctx is
+// retryLoop resends unacknowledged values every retryInterval until ctx is
 // done, and sends the acknowledgements that waited ackDelay for a ride. It
 // looks for both every retryTick; the resends go first, so that the
 // acknowledgements owed to the same peer ride on them.
