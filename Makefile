@@ -18,7 +18,7 @@ ONLY      ?=
 # The steps, in order, from the registry (steps.toml); tools/steps' tests
 # check that this reads the same list as the other tools.
 STEPS     := $(shell sed -n 's/^name *= *"\([^"]*\)".*/\1/p' steps.toml)
-MODULES   := $(STEPS) harness tools/challenge tools/results tools/stepdiff tools/steps tools/drawio tools/pagecheck tools/postcheck
+MODULES   := $(STEPS) harness tools/challenge tools/results tools/playground tools/stepdiff tools/steps tools/drawio tools/pagecheck tools/postcheck
 GO_PKGS   := $(addprefix ./,$(addsuffix /...,$(MODULES)))
 TEST_STORE := tmp/test-store
 
@@ -69,8 +69,8 @@ check: gofmt
 gofmt:
 	@unformatted=$$(gofmt -l $(MODULES)); if [ -n "$$unformatted" ]; then echo "gofmt -l lists files that are not gofmt'ed:"; echo "$$unformatted"; exit 1; fi
 
-## test: everything CI runs: go vet and go test -race in every module, hundreds of simulated partition schedules, one real run of each step on each of its workloads, the site checks
-test: test-go test-sim build
+## test: everything CI runs: go vet and go test -race in every module, hundreds of simulated partition schedules, each step's browser program under Node.js, one real run of each step on each of its workloads, the site checks
+test: test-go test-sim build play-check
 	@mkdir -p $(TEST_STORE)
 	@echo "test: the runs judged on validity alone, side by side, beside the site checks:"
 	@$(MAKE) --no-print-directory -j8 $$(bin/challenge list -untimed | sed 's/[^ ]*/workload-&/g') site-test

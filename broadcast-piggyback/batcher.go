@@ -10,21 +10,14 @@ import (
 )
 
 // batchInterval is how often the hub flushes. Only the hub gathers values:
-// a leaf gets 2 broadcasts a second in the 3e challenge, so in 3e its
-// batches held little more than one value, and here it sends each value to
-// the hub at once instead (see forward). A value then crosses one link to
-// the hub, waits there for the hub's next tick (up to one interval, half of
-// one on average), and crosses one more link to every other node: it
-// reaches them all within about one interval and two links, plus the time
-// the processes take (our targets: a median of at most 800 ms and a
-// maximum of at most 1.5 s).
-//
-// Messages per operation, with 25 nodes and 50 broadcasts a second: at
-// every tick the hub sends each of the 24 leaves one gossip message, as it
-// almost always has something new for each, and each broadcast that a leaf
-// gets costs it one message to the hub. The acknowledgements ride on these
-// messages (see send). expectedMsgsPerOp (sim_test.go) works it out, and
-// the simulation holds the node to it: below our target of at most 1.
+// a leaf sends each value to the hub at once (see forward). A value then
+// crosses a link to the hub, waits there for its tick (up to an interval,
+// half of one on average) and crosses a link to every other node: it
+// reaches them all within an interval and two links. At every tick the
+// hub sends each leaf one message, and each broadcast to a leaf costs one
+// message to the hub, the acknowledgements riding on them
+// (expectedMsgsPerOp in sim_test.go). The piggyback post measures both
+// against our targets.
 const batchInterval = 800 * time.Millisecond
 
 // ErrBatcherClosed is what Add returns once Close has been called.

@@ -27,8 +27,10 @@ const ackDelay = 2 * time.Second
 // latency; retryInterval is longer than all of that, so a resend never
 // repeats a value that arrived. A value that a partition kept from a peer
 // is sent again within retryInterval and a tick of the heal, and waits at
-// most batchInterval more at the hub: it reaches every node before the
-// final reads, 10 s after the heal (sim_test.go checks the bound).
+// most batchInterval more at the hub. It must reach every node before the
+// final reads, 10 s after the last heal: retryInterval, a tick,
+// batchInterval and two links must fit in them, or values can be lost
+// (sim_test.go shows both).
 const retryInterval = 4 * time.Second
 
 // retrySlack is how much younger than retryInterval a value may be and

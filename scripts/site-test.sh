@@ -3,7 +3,8 @@
 # diffs are fresh, the draw.io diagrams are sound, Hugo builds without a
 # warning, no internal link or anchor is broken, every external link is
 # well formed and verified (without fetching it), no post types in a number
-# that a run or the code decides (tools/postcheck), and, in a real browser,
+# that a run or the code decides and every post keeps to its word budget
+# (tools/postcheck), and, in a real browser,
 # the 3e post shows the batcher's code and a table of contents, in light
 # and in dark mode (screenshots go to tmp/screenshots/), and every post
 # and the main pages are laid out for a desktop and a phone
@@ -72,6 +73,7 @@ check "pinned tools build (bin/hugo, bin/htmltest)" build_tools || summary
 check "step diffs are up to date (make diffs)" go run ./tools/stepdiff -check
 check "draw.io diagrams" go test ./tools/drawio/...
 check "posts type in no number a run or the code decides (postcheck numbers)" go run ./tools/postcheck numbers content
+check "posts keep to their word budgets (postcheck words)" go run ./tools/postcheck words content
 
 # rounded_tables: every number in a table of the built site is rounded
 # by the one rule of layouts/_partials/results/format.html.
@@ -158,8 +160,10 @@ stop_server() {
 		server=
 	fi
 }
-trap stop_server EXIT
+trap 'stop_server; rm -rf tmp/play-test' EXIT
 
+check "the panels' programs build, and panics.wasm for the panel test (tools/playground)" \
+	go run ./tools/playground/cmd/playground -out tmp/play -test-programs tmp/play-test
 bin/hugo serve --config "$config" --bind 127.0.0.1 --port "$port" --renderToMemory --disableLiveReload \
 	>"$work/serve.log" 2>&1 &
 server=$!
@@ -245,10 +249,56 @@ design_space() {
 }
 check "browser: the design-space post draws its chart (a labelled mark per design, named target regions)" design_space
 
+# The "Run it here" panels (make play builds their programs): 3b's own
+# run ends valid; 3a against 3b's challenge ends in a FAIL line with lost
+# values; a program whose node panics (tools/playground's panics.wasm,
+# served from tmp/play-test while this test runs) ends in its panic; the
+# panel, after its run, at a phone's width in dark mode and at a laptop's
+# in light mode (screenshots looked at by whoever changes it).
+# play_run STEP: runs 3b's panel with that step, 3 s of ops, at the fastest
+# playback, skipping to the end, and prints what the panel shows.
+play_js() {
+	cat <<-EOF
+		(async () => {
+		  const p = document.querySelector('.play'), f = p.querySelector('form');
+		  if ('$1' === 'panics') { f.elements.step.add(new Option('panics', 'panics')); p.dataset.base = '/play-test/'; }
+		  f.elements.step.value = '$1'; f.elements.time.value = 3; f.elements.speed.value = 20;
+		  f.requestSubmit();
+		  for (const t0 = Date.now(); Date.now() - t0 < 60000; await new Promise((r) => setTimeout(r, 100))) {
+		    const skip = p.querySelector('.play-skip');
+		    if (!skip.hidden) skip.click();
+		    if (!p.querySelector('.play-result').hidden || /could not/.test(p.querySelector('.play-status').textContent)) break;
+		  }
+		  return p.querySelector('.play-status').textContent + '\n' + p.querySelector('.play-console').textContent;
+		})()
+	EOF
+}
+play_url="http://127.0.0.1:$port/posts/broadcast-3b/"
+# play_panel STEP SHOT PATTERN... -- PAGECHECK FLAGS: every pattern (grep -E)
+# must be in what the panel shows.
+play_panel() {
+	local step=$1 shot=$2 out want
+	shift 2
+	local wants=()
+	while [ "$1" != -- ]; do wants+=("$1"); shift; done
+	shift
+	out=$(bin/pagecheck -chromium "$browser" -timeout 90s -eval "$(play_js "$step")" -screenshot "$shots/$shot" -clip .play "$@" "$play_url") ||
+		{ echo "$out"; return 1; }
+	for want in "${wants[@]}"; do
+		echo "$out" | grep -qE -- "$want" || { echo "$play_url, $step: the panel does not show /$want/:"; echo "$out"; return 1; }
+	done
+}
+check "pagecheck builds" go build -o bin/pagecheck ./tools/pagecheck || summary
+check "browser, 390 px, dark: 3b's panel runs 3b to a valid run that meets the challenge ($shots/play-3b-390-dark.png)" \
+	play_panel broadcast-3b play-3b-390-dark.png "PASS: the challenge is met" -- -width 390 -dark
+check "browser, 1280 px: 3b's panel runs the step before, 3a, to a FAIL with lost values ($shots/play-3a-1280.png)" \
+	play_panel broadcast-3a play-3a-1280.png "FAIL: " " [1-9][0-9]* lost" -- -width 1280
+check "browser, 390 px: a node that panics stops the panel's run with its panic, not a frozen page ($shots/play-panic-390.png)" \
+	play_panel panics play-panic-390.png "could not finish" "exit status 2" "panic: testnode: panicking on purpose" -- -width 390
+
 # Layout, measured in the browser by tools/pagecheck, on every post and on
 # the home, series and results pages: at a laptop's width (1280 px) and a
 # phone's (390 px, where the column is 358 px), in light and dark mode.
-check "pagecheck builds" go build -o bin/pagecheck ./tools/pagecheck || summary
 urls=("http://127.0.0.1:$port/" "http://127.0.0.1:$port/posts/" "http://127.0.0.1:$port/results/")
 for dir in "$public"/posts/*/; do urls+=("http://127.0.0.1:$port/posts/$(basename "$dir")/"); done
 pagecheck() { bin/pagecheck -chromium "$browser" "$@"; }

@@ -59,7 +59,8 @@ func (k Kind) String() string {
 }
 
 // Event is one journal entry. Time is measured on the run's clock, from the
-// same reference point as the history's.
+// same reference point as the history's (the runner moves it there): the
+// init messages, which come before it, have negative times.
 type Event struct {
 	Kind    Kind
 	Time    time.Duration

@@ -26,6 +26,7 @@ import (
 	"github.com/deamondev/gossip-glomers-tutorial/harness/network"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/report"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/store"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/timing"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/transport"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/workload/broadcast"
 )
@@ -70,7 +71,8 @@ type Result struct {
 	Dir     string // the run's store directory, if one was made
 	Results *checker.Results
 	History history.History
-	Summary string // the summary printed at the end
+	Events  []journal.Event // every message the network routed
+	Summary string          // the summary printed at the end
 }
 
 type run struct {
@@ -140,7 +142,8 @@ func Run(ctx context.Context, cfg Config) Result {
 		return r.abort(err)
 	}
 	// History times count from just before the clients are set up.
-	rec := history.NewRecorder(time.Now())
+	historyStart := time.Now()
+	rec := history.NewRecorder(historyStart)
 	if err := r.sendTopology(topology); err != nil {
 		return r.abort(err)
 	}
@@ -155,9 +158,9 @@ func Run(ctx context.Context, cfg Config) Result {
 	mainStart := time.Now()
 	stopProgress := r.showProgress(progress, rec, &phase)
 
-	cpuBefore := cpuTime()
+	cpuBefore := timing.ProcessCPU() // the harness' alone: its nodes are other processes
 	gen.Main(ctx)
-	mainCPU := measureMain(cpuTime()-cpuBefore, time.Since(mainStart))
+	mainCPU := measureMain(timing.ProcessCPU()-cpuBefore, time.Since(mainStart))
 	if ctx.Err() == nil {
 		gen.Final(ctx)
 	}
@@ -176,7 +179,14 @@ func Run(ctx context.Context, cfg Config) Result {
 			r.log.Warnf("writing the history: %v", err)
 		}
 	}
+	// The network journals from the run's start, before the nodes were
+	// started and initialised; the journal's times move to the history's
+	// reference, so that a partition (a mark, from the history) and the
+	// messages it dropped line up. Only init and its replies come before.
 	events := jrnl.Events()
+	for i := range events {
+		events[i].Time -= historyStart.Sub(start)
+	}
 	perf := r.drawPlots(h, events)
 	results := checker.Check(checker.Input{
 		History:      h,
@@ -216,7 +226,7 @@ func Run(ctx context.Context, cfg Config) Result {
 	if interrupted {
 		exit = ExitCrash
 	}
-	return Result{Exit: exit, Dir: storePath, Results: &results, History: h, Summary: summary.String()}
+	return Result{Exit: exit, Dir: storePath, Results: &results, History: h, Events: events, Summary: summary.String()}
 }
 
 func exitStatus(r checker.Results) int {

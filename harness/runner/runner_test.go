@@ -16,6 +16,7 @@ import (
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/cli"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/runner"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/testnode"
@@ -374,4 +375,34 @@ func clientRequests(t *testing.T, dir string) []request {
 		out = append(out, request{node: m.Dest, src: m.Src, typ: b.Type, msgID: b.MsgID})
 	}
 	return out
+}
+
+// The journal and the history count from the same moment, although the
+// network journals from the run's start and the history from after the
+// nodes' init: a client's request is sent, in the journal, at the moment
+// the history says its op was invoked, and so a partition's mark (from the
+// history) and the messages it cut line up.
+func TestRunInProcessJournalCountsFromTheHistorysStart(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		res, console := runInProcessWith(context.Background(), t, same(gossiping), func(c *runner.Config) {
+			c.Options.TimeLimit = 5 * time.Second
+			c.Transport = transport.Pipe{Run: func(id string, stdin io.Reader, stdout, stderr io.Writer) error {
+				time.Sleep(70 * time.Millisecond) // a node that takes a while to start, as a process does
+				return testnode.Node(gossiping, stdin, stdout, stderr)
+			}}
+		})
+		if res.Results == nil {
+			t.Fatalf("no results:\n%s", console)
+		}
+		first := res.History[slices.IndexFunc(res.History, func(op history.Op) bool { return op.IsClient() })]
+		for _, e := range res.Events {
+			if e.Kind == journal.Send && journal.IsClient(e.Message.Src) && e.Message.Type() == first.F {
+				if e.Time != first.Time {
+					t.Errorf("the first %s is sent at %v in the journal, invoked at %v in the history", first.F, e.Time, first.Time)
+				}
+				return
+			}
+		}
+		t.Fatalf("the journal has no %s from a client", first.F)
+	})
 }

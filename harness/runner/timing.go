@@ -2,11 +2,7 @@ package runner
 
 import (
 	"fmt"
-	"os"
 	"runtime"
-	"strconv"
-	"strings"
-	"syscall"
 	"time"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/checker"
@@ -59,29 +55,4 @@ func (r *run) assessTiming(gen *generator.Generator, main mainPhase, stable *che
 	}
 	t := timing.Assess(in)
 	return &t
-}
-
-// cpuTime is the processor time the harness process has used so far (its
-// nodes are other processes and not counted).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// loadAverage reads the machine's one-minute load average, where the
-// system shows it (Linux).
-func loadAverage() (float64, bool) {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return 0, false
-	}
-	fields := strings.Fields(string(b))
-	if len(fields) == 0 {
-		return 0, false
-	}
-	f, err := strconv.ParseFloat(fields[0], 64)
-	return f, err == nil
 }

@@ -32,6 +32,7 @@ import (
 	"github.com/deamondev/gossip-glomers-tutorial/harness/cli"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/clock"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/history"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/runner"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/transport"
 )
@@ -47,10 +48,11 @@ type Result struct {
 	Exit    int
 	Results checker.Results // what results.edn holds
 	History history.History
-	Summary string // the summary `harness test` prints at the end
-	Output  string // everything it prints: warnings, progress and the summary
-	Seed    uint64 // the seed the run used, drawn at random if not given
-	Dir     string // the store directory, written only when --store is given
+	Events  []journal.Event // every message the network routed
+	Summary string          // the summary `harness test` prints at the end
+	Output  string          // everything it prints: warnings, progress and the summary
+	Seed    uint64          // the seed the run used, drawn at random if not given
+	Dir     string          // the store directory, written only when --store is given
 }
 
 // Run runs one test in a synctest bubble of its own under t. args are the
@@ -63,6 +65,22 @@ type Result struct {
 // start (a node did not answer init, say); a run that lost values is not
 // an error, its Result says so.
 func Run(t *testing.T, node Node, args ...string) (Result, error) {
+	return RunWith(t, node, Options{}, args...)
+}
+
+// Options are what a run can add to Run's.
+type Options struct {
+	// Console, if set, also gets everything the run prints, as it prints
+	// it: inside the bubble, where time.Now reads the run's virtual time,
+	// so a page can show the run at the pace it happened.
+	Console io.Writer
+	// ProgressEvery is the least virtual time between two progress
+	// lines (5 s if zero); a line is printed only when its counts changed.
+	ProgressEvery time.Duration
+}
+
+// RunWith is Run with options.
+func RunWith(t *testing.T, node Node, o Options, args ...string) (Result, error) {
 	opts, err := cli.ParseInProcess(args)
 	if err != nil {
 		return Result{}, err
@@ -70,6 +88,10 @@ func Run(t *testing.T, node Node, args ...string) (Result, error) {
 	opts.Bin = "a function in this process"
 	started := time.Now() // the real time: inside the bubble it is virtual
 	console := new(strings.Builder)
+	var out io.Writer = console
+	if o.Console != nil {
+		out = io.MultiWriter(console, o.Console)
+	}
 	var res runner.Result
 	synctest.Test(t, func(*testing.T) {
 		res = runner.Run(context.Background(), runner.Config{
@@ -77,10 +99,11 @@ func Run(t *testing.T, node Node, args ...string) (Result, error) {
 			Transport: transport.Pipe{Run: func(_ string, stdin io.Reader, stdout, stderr io.Writer) error {
 				return node(opts.Args, stdin, stdout, stderr)
 			}},
-			Console:   console,
-			Clock:     clock.Virtual,
-			NoStore:   !opts.StoreGiven,
-			StoreTime: started,
+			Console:       out,
+			ProgressEvery: o.ProgressEvery,
+			Clock:         clock.Virtual,
+			NoStore:       !opts.StoreGiven,
+			StoreTime:     started,
 		})
 	})
 	if res.Results == nil {
@@ -91,6 +114,7 @@ func Run(t *testing.T, node Node, args ...string) (Result, error) {
 		Exit:    res.Exit,
 		Results: *res.Results,
 		History: res.History,
+		Events:  res.Events,
 		Summary: res.Summary,
 		Output:  console.String(),
 		Seed:    opts.Seed,

@@ -2,6 +2,7 @@ package testnode
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"slices"
 )
@@ -123,6 +124,9 @@ func (n *node) handleBroadcast(msg envelope, msgID int) (status int, exit bool) 
 	if n.cfg.misbehave == crash && n.broadcasts == n.cfg.crashAfter {
 		n.log.Print("crashing on purpose")
 		return exitCrash, true
+	}
+	if n.cfg.misbehave == panicking && n.broadcasts == n.cfg.crashAfter {
+		panic(fmt.Sprintf("testnode: panicking on purpose after %d broadcasts, as a node with a bug would", n.broadcasts))
 	}
 	return 0, false
 }

@@ -43,9 +43,14 @@ const (
 	errorReply      = "error-reply"
 	refuse          = "refuse"
 	stall           = "stall"
+	// panicking panics where crash exits: as a process it dies as a Go
+	// program with a bug does (exit status 2, the panic on stderr); in
+	// the simulation, where the node is a function, it ends the whole
+	// program, which is what a page running one must cope with.
+	panicking = "panic"
 )
 
-var misbehaviours = []string{behave, badJSON, extraField, unknownDest, crash, noInit, exitAtInit, noTopology, extraReplyField, errorReply, refuse, stall}
+var misbehaviours = []string{behave, badJSON, extraField, unknownDest, crash, noInit, exitAtInit, noTopology, extraReplyField, errorReply, refuse, stall, panicking}
 
 // Exit statuses.
 const (
@@ -94,7 +99,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.gossip, "gossip", antiEntropy, "how values spread: "+strings.Join(gossipModes, ", "))
 	fs.DurationVar(&cfg.interval, "interval", 100*time.Millisecond, "time between anti-entropy rounds")
 	fs.StringVar(&cfg.misbehave, "misbehave", behave, "the mistake to make on purpose: "+strings.Join(misbehaviours, ", "))
-	fs.IntVar(&cfg.crashAfter, "crash-after", 3, "client broadcasts to handle before --misbehave crash exits")
+	fs.IntVar(&cfg.crashAfter, "crash-after", 3, "client broadcasts to handle before --misbehave crash exits (or panic panics)")
 	fs.DurationVar(&cfg.stallAt, "stall-at", 5*time.Second, "when --misbehave stall stops reading its input")
 	fs.DurationVar(&cfg.stallFor, "stall-for", 3*time.Second, "how long --misbehave stall leaves its input unread")
 	if err := fs.Parse(args); err != nil {

@@ -2,8 +2,13 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
+	"time"
 
+	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/journey"
+	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
 	"github.com/deamondev/gossip-glomers-tutorial/tools/results/lab"
 )
 
@@ -28,6 +33,11 @@ type batchRun struct {
 	lab.Figures
 	Expect expectation `json:"expect"`
 	Reach  reach       `json:"reachMs"`
+	// LateAtHub is, for the steps whose leaves send at once, the share of
+	// the leaves' values that waited at the hub for more than nine tenths
+	// of an interval: those that reached it just after a flush. Values
+	// arriving at random times would wait that long one time in ten.
+	LateAtHub float64 `json:"lateAtHub,omitempty"`
 }
 
 // batchKinds name the design of each swept step, for expect.
@@ -52,13 +62,50 @@ func (s batchingSection) Run(l *lab.Lab) (any, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s with a %d ms batch interval: %w", c.Name, ms, err)
 			}
-			run := batchRun{Workload: c.Name, Module: step, IntervalMs: ms, Command: lab.MakeCommand(c, step, extra), Figures: r.Figures,
-				Expect: expect(batchKinds[step], measureShape(star), 0, 0, latency, float64(ms))}
+			run := batchRun{Workload: c.Name, Module: step, IntervalMs: ms, Command: challenges.MakeCommand(c, step, extra), Figures: r.Figures,
+				Expect: expect(batchKinds[step], measureShape(star), load{}, latency, float64(ms))}
 			if run.Reach, err = reachOf(r.Dir); err != nil {
 				return nil, err
+			}
+			if batchKinds[step] == "piggyback" {
+				if run.LateAtHub, err = lateAtHub(r.Dir, time.Duration(ms)*time.Millisecond); err != nil {
+					return nil, err
+				}
 			}
 			runs = append(runs, run)
 		}
 	}
 	return runs, nil
+}
+
+// lateAtHub reads, from the journal of the run in dir, how long each value
+// a client gave a leaf waited at the hub, from its arrival there to the
+// hub's first gossip of it, and returns the share that waited more than
+// nine tenths of interval.
+func lateAtHub(dir string, interval time.Duration) (float64, error) {
+	events, _, err := journal.ReadFile(filepath.Join(dir, journal.FileName))
+	if err != nil {
+		return 0, err
+	}
+	_, spreads := journey.Spreads(events, true)
+	late, all := 0, 0
+	for _, s := range spreads {
+		arrived, ok := s.Reached[lab.Hub]
+		if s.Origin == lab.Hub || !ok {
+			continue
+		}
+		for _, c := range s.Carriers {
+			if c.Src == lab.Hub && c.Sent >= arrived {
+				all++
+				if c.Sent-arrived > interval*9/10 {
+					late++
+				}
+				break
+			}
+		}
+	}
+	if all == 0 {
+		return 0, nil
+	}
+	return float64(late) / float64(all), nil
 }

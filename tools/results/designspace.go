@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/deamondev/gossip-glomers-tutorial/harness/generator"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/journal"
 	"github.com/deamondev/gossip-glomers-tutorial/harness/journey"
 	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
@@ -252,11 +253,11 @@ func (s designSpaceSection) designRun(l *lab.Lab, d design, n, latencyMs int, ex
 	var r lab.Run
 	if mode == "real" {
 		r, err = l.Real(c, d.Step, extra)
-		p.Command = lab.MakeCommand(c, d.Step, extra)
+		p.Command = challenges.MakeCommand(c, d.Step, extra)
 	} else {
 		seed, rest := lab.SplitSeed(extra)
 		r, err = l.Simulated(c, d.Step, seed, rest)
-		p.Command = lab.SimCommand(c, d.Step, seed, rest)
+		p.Command = challenges.SimCommand(c, d.Step, uint64(seed), rest)
 	}
 	if err == nil {
 		p.Figures, p.runDir = r.Figures, r.Dir
@@ -309,8 +310,15 @@ func (s designSpaceSection) describe(l *lab.Lab, p *designPoint, d design, laten
 		return err
 	}
 	rate, _ := strconv.ParseFloat(flagOf(c.Flags, "--rate"), 64)
-	p.Expect = expect(d.Kind, p.Shape, p.BroadcastShare, rate, float64(latencyMs), float64(p.IntervalMs))
+	timeLimit, _ := strconv.ParseFloat(flagOf(c.Flags, "--time-limit"), 64)
+	p.Expect = expect(d.Kind, p.Shape, load{p.BroadcastShare, rate, timeLimit}, float64(latencyMs), float64(p.IntervalMs))
 	return nil
+}
+
+// load is what the workload asks of a design: the share of operations
+// that are broadcasts, and the operations' rate and length.
+type load struct {
+	broadcastShare, ratePerSec, timeLimitSec float64
 }
 
 // expectation is what a design's arithmetic predicts for a run, to set
@@ -335,16 +343,18 @@ type expectation struct {
 // the other leaves: 1.5 intervals and a link for the typical value, two
 // intervals and a link at most. With piggyback only the hub waits, up to
 // an interval, between two links; a full-state node sends every value in
-// its next round, one link away from every node. A stable latency ends
-// before the reach, at the start of the last read that missed the value.
-func expect(kind string, s shape, broadcastShare, ratePerSec, latencyMs, intervalMs float64) expectation {
+// its next round, one link away from every node, and keeps sending its
+// rounds through the recovery, when no operation runs. A stable latency
+// ends before the reach, at the start of the last read that missed the
+// value.
+func expect(kind string, s shape, l load, latencyMs, intervalMs float64) expectation {
 	e := expectation{
 		MedianMs: float64(s.MedianHops) * latencyMs,
 		MaxMs:    float64(s.Hops) * latencyMs,
 	}
 	switch kind {
 	case "flood":
-		e.MsgsPerOp = 2 * float64(s.GossipPerValue) * broadcastShare
+		e.MsgsPerOp = 2 * float64(s.GossipPerValue) * l.broadcastShare
 	case "batched":
 		hubWait := intervalMs - math.Mod(latencyMs, intervalMs) // a batch that lands on the tick waits a whole interval
 		e.MedianMs = intervalMs/2 + latencyMs + hubWait + latencyMs
@@ -353,7 +363,8 @@ func expect(kind string, s shape, broadcastShare, ratePerSec, latencyMs, interva
 		e.MedianMs = latencyMs + intervalMs/2 + latencyMs
 		e.MaxMs = latencyMs + intervalMs + latencyMs
 	case "full-state":
-		e.MsgsPerOp = 2 * float64(s.Links) / (intervalMs / 1000) / ratePerSec
+		rounds := (l.timeLimitSec + generator.Recovery.Seconds()) / (intervalMs / 1000)
+		e.MsgsPerOp = 2 * float64(s.Links) * rounds / (l.ratePerSec * l.timeLimitSec)
 		e.MedianMs = intervalMs/2 + latencyMs
 		e.MaxMs = intervalMs + latencyMs
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
 	"github.com/deamondev/gossip-glomers-tutorial/tools/results/lab"
 )
 
@@ -37,7 +38,7 @@ func (s repeatsSection) Run(l *lab.Lab) (any, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s --seed %d: %w", c.Name, seed, err)
 			}
-			runs = append(runs, repeatRun{Workload: c.Name, Module: step, Seed: seed, Command: lab.MakeCommand(c, step, extra), Figures: r.Figures, Pass: r.Met()})
+			runs = append(runs, repeatRun{Workload: c.Name, Module: step, Seed: seed, Command: challenges.MakeCommand(c, step, extra), Figures: r.Figures, Pass: r.Met()})
 		}
 	}
 	return runs, nil

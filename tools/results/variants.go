@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
 	"github.com/deamondev/gossip-glomers-tutorial/tools/results/lab"
 )
 
@@ -38,7 +39,7 @@ func (s variantsSection) Run(l *lab.Lab) (any, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s with %s: %w", c.Name, v.Name, err)
 			}
-			runs = append(runs, variantRun{Variant: v.Name, Workload: c.Name, Module: step, Command: lab.MakeCommand(c, step, extra), Figures: r.Figures})
+			runs = append(runs, variantRun{Variant: v.Name, Workload: c.Name, Module: step, Command: challenges.MakeCommand(c, step, extra), Figures: r.Figures})
 		}
 	}
 	return runs, nil

@@ -14,8 +14,8 @@ import (
 var toolTiers = [][]string{
 	{"tools/steps", "tools/challenge/challenges", "tools/drawio", "tools/pagecheck", "tools/postcheck/links", "tools/postcheck/words"},
 	{"tools/steps/cmd/steps", "tools/stepdiff", "tools/drawio/cmd/gendiagrams", "tools/challenge/judge", "tools/challenge/simulate", "tools/postcheck/numbers"},
-	{"tools/challenge", "tools/results/lab", "tools/postcheck"},
-	{"tools/results"},
+	{"tools/challenge", "tools/results/lab", "tools/postcheck", "tools/playground/play"},
+	{"tools/results", "tools/playground/cmd/playground"},
 }
 
 func TestToolsImportsGoDown(t *testing.T) {

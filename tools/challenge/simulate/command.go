@@ -8,11 +8,11 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/deamondev/gossip-glomers-tutorial/harness/sim"
+	"github.com/deamondev/gossip-glomers-tutorial/harness/timing"
 	"github.com/deamondev/gossip-glomers-tutorial/tools/challenge/challenges"
 )
 
@@ -78,7 +78,7 @@ func replay(t *testing.T, node sim.Node, c challenges.Challenge, seed uint64, ar
 // sweep runs seeds 1…n and prints the failures and the table.
 func sweep(t *testing.T, node sim.Node, c challenges.Challenge, n int, args []string) {
 	parallel := flag.Lookup("test.parallel").Value.String()
-	fmt.Printf("make sim: %s against %s in simulation, seeds 1…%d, %s at a time\n", c.Name, module(), n, parallel)
+	fmt.Printf("make sim: %s against %s in simulation, seeds 1…%d, %s at a time\n", c.Name, Module(), n, parallel)
 	cost := startCost()
 	outcomes := Seeds(t, node, c.Name, n, args...)
 	cost.stop()
@@ -119,32 +119,23 @@ type cost struct {
 }
 
 func startCost() *cost {
-	c := &cost{begin: time.Now(), cpuBegin: cpuTime()}
+	c := &cost{begin: time.Now(), cpuBegin: timing.ProcessCPU()}
 	runtime.ReadMemStats(&c.memBegin)
 	return c
 }
 
 func (c *cost) stop() {
 	c.wall = time.Since(c.begin)
-	c.cpu = cpuTime() - c.cpuBegin
+	c.cpu = timing.ProcessCPU() - c.cpuBegin
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	c.allocs = m.Mallocs - c.memBegin.Mallocs
 	c.bytes = m.TotalAlloc - c.memBegin.TotalAlloc
 }
 
-// cpuTime is the processor time this process has used so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// module names the step under test, for the replay commands: the last
+// Module names the step under test, for the replay commands: the last
 // element of the test's module path, such as broadcast-3e.
-func module() string {
+func Module() string {
 	if *moduleFlag != "" {
 		return *moduleFlag
 	}

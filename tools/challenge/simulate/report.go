@@ -34,7 +34,7 @@ type Failure struct {
 
 // newReport sums up the outcomes of a run of make sim.
 func newReport(c challenges.Challenge, args []string, outcomes []Outcome) Report {
-	r := Report{Module: module(), Workload: c.Name, Args: args, Seeds: len(outcomes), Failures: []Failure{}}
+	r := Report{Module: Module(), Workload: c.Name, Args: args, Seeds: len(outcomes), Failures: []Failure{}}
 	for _, o := range outcomes {
 		if o.Pass {
 			r.Met++

@@ -33,21 +33,31 @@ type Outcome struct {
 // challenge's node flags.
 func Run(t *testing.T, node sim.Node, workload string, seed uint64, args ...string) Outcome {
 	t.Helper()
-	c, err := challenges.Find(workload)
+	o, err := RunWith(t, node, sim.Options{}, workload, seed, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	flags := append(slices.Clone(c.Flags), "--seed", fmt.Sprint(seed))
-	res, err := sim.Run(t, node, append(flags, c.Args(args)...)...)
+	return o
+}
+
+// RunWith is Run with the simulation's options, and returns what Run
+// fails t with: an unknown workload, a bad flag, a run that could not start.
+func RunWith(t *testing.T, node sim.Node, opts sim.Options, workload string, seed uint64, args ...string) (Outcome, error) {
+	c, err := challenges.Find(workload)
 	if err != nil {
-		t.Fatalf("%s, seed %d: %v", workload, seed, err)
+		return Outcome{}, err
+	}
+	flags := append(slices.Clone(c.Flags), "--seed", fmt.Sprint(seed))
+	res, err := sim.RunWith(t, node, opts, append(flags, c.Args(args)...)...)
+	if err != nil {
+		return Outcome{}, fmt.Errorf("%s, seed %d: %w", workload, seed, err)
 	}
 	o, err := judge(c, res)
 	if err != nil {
-		t.Fatalf("%s, seed %d: %v", workload, seed, err)
+		return Outcome{}, fmt.Errorf("%s, seed %d: %w", workload, seed, err)
 	}
 	o.Args = args
-	return o
+	return o, nil
 }
 
 // judge reads the run's results as results.edn states them, with the
@@ -118,11 +128,13 @@ func (o Outcome) Failure() string {
 // Replay is the command that runs this seed again and writes its store
 // directory.
 func (o Outcome) Replay() string {
-	cmd := fmt.Sprintf("make sim MODULE=%s WORKLOAD=%s SEED=%d", module(), o.Challenge.Name, o.Seed)
-	if len(o.Args) > 0 {
-		cmd += fmt.Sprintf(" ARGS='%s'", strings.Join(o.Args, " "))
-	}
-	return cmd
+	return challenges.SimCommand(o.Challenge, Module(), o.Seed, o.Args)
+}
+
+// Real is the command that runs the same flags and seed for real,
+// through the harness.
+func (o Outcome) Real() string {
+	return challenges.MakeCommand(o.Challenge, Module(), append([]string{"--seed", fmt.Sprint(o.Seed)}, o.Args...))
 }
 
 // ints lists up to max values, and how many more there are.

@@ -1,6 +1,7 @@
 package numbers
 
 import (
+	"bufio"
 	"cmp"
 	"fmt"
 	"maps"
@@ -84,6 +85,9 @@ func Facts() []Fact {
 	add(ms(broadcast.InitTimeout), true, "Maelstrom: the init timeout")
 	add(ms(cli.DefaultNemesisInterval), true, "Maelstrom: the mean time between partition changes")
 	add(2*ms(cli.DefaultNemesisInterval), true, "Maelstrom: the longest time between partition changes")
+	// The Maelstrom Go library reads a node's input with a bufio.Scanner of
+	// the default size, so a line longer than this (in KiB) stops the node.
+	add(bufio.MaxScanTokenSize/1024, false, "the Maelstrom Go library: the longest line it reads, in KiB (bufio.MaxScanTokenSize)")
 	return merge(fs)
 }
 

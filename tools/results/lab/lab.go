@@ -99,22 +99,6 @@ func (l *Lab) Read(c challenges.Challenge, dir, console string) (Run, error) {
 // SeedFlags are the flags of a run with the lab's seed.
 func (l *Lab) SeedFlags() []string { return []string{"--seed", fmt.Sprint(l.Seed)} }
 
-// MakeCommand is the make command that repeats a real run of c against
-// step with extra flags.
-func MakeCommand(c challenges.Challenge, step string, extra []string) string {
-	return fmt.Sprintf("make MODULE=%s WORKLOAD=%s ARGS=\"%s\"", step, c.Name, strings.Join(extra, " "))
-}
-
-// SimCommand is the make command that replays a simulated run, as make
-// sim prints it.
-func SimCommand(c challenges.Challenge, step string, seed int, extra []string) string {
-	cmd := fmt.Sprintf("make sim MODULE=%s WORKLOAD=%s SEED=%d", step, c.Name, seed)
-	if len(extra) > 0 {
-		cmd += fmt.Sprintf(" ARGS='%s'", strings.Join(extra, " "))
-	}
-	return cmd
-}
-
 // Workload is a workload and the step built to meet it.
 func (l *Lab) Workload(name string) (challenges.Challenge, string, error) {
 	c, err := challenges.Find(name)

@@ -48,7 +48,7 @@ func (l *Lab) Show(c challenges.Challenge, step string, flags []string, name str
 	if err != nil {
 		return ShownRun{}, "", err
 	}
-	out := ShownRun{Workload: c.Name, Module: step, Command: MakeCommand(c, step, extra), Seed: seed, Figures: r.Figures, SeedRule: why}
+	out := ShownRun{Workload: c.Name, Module: step, Command: challenges.MakeCommand(c, step, extra), Seed: seed, Figures: r.Figures, SeedRule: why}
 	return out, r.Dir, l.Keep(&out, r, name, rules)
 }
 

@@ -1,0 +1,10 @@
+//go:build !(js && wasm)
+
+package play
+
+import (
+	"encoding/json"
+	"os"
+)
+
+func newSink() Sink { return jsonLines{json.NewEncoder(os.Stdout)} }
