@@ -82,6 +82,7 @@
       this.output = '';
       this.q = (sel) => panel.querySelector(sel);
       this.q('.play-result').hidden = true;
+      this.q('.play-view').hidden = false;
       this.q('.play-stop').hidden = false;
       this.q('.play-skip').hidden = true;
       this.q('.play-console').textContent = '';
@@ -132,6 +133,7 @@
     fail(text) {
       this.failed = true;
       this.stop();
+      this.q('.play-view').hidden = true;
       this.status('The run could not finish.');
       this.q('.play-console').textContent = text;
     }
@@ -172,7 +174,7 @@
       const msgs = countUpTo(o.messages, (m) => m[0], t);
       const perOp = ops ? (msgs / ops).toFixed(2) : '–';
       this.status(`${lastProgress(this.lines, t) || ''}\n${(t / 1000).toFixed(1)} s of ${(o.endMs / 1000).toFixed(1)} s, ` +
-        `simulated in ${this.simulated.toFixed(1)} s · ops ok ${ops} · messages between servers ${msgs} · msgs-per-op ${perOp}`);
+        `loaded and simulated in ${this.simulated.toFixed(1)} s · ops ok ${ops} · messages between servers ${msgs} · msgs-per-op ${perOp}`);
     }
 
     finish() {
