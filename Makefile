@@ -1,7 +1,7 @@
 # gossip-glomers-tutorial: the reader's entry point. `make help` lists every target.
 #
 #   make MODULE=broadcast-3e WORKLOAD=broadcast-3e   build a step, run a challenge against it, judge it
-#   make check                                       the quick check while you work (about 2 minutes)
+#   make check                                       the quick check while you work (under a minute)
 #   make test                                        every test (what CI runs)
 
 MODULE    ?= broadcast-3e
@@ -59,7 +59,7 @@ bin/sim/testnode.test: FORCE
 	@go test -c -o $@ ./tools/challenge/simulate
 FORCE:
 
-## check: the quick check while you work: gofmt, go vet, the files written from steps.toml, and every module's tests (each step's own challenge in simulation among them) without the race detector or the end-to-end runs
+## check: the quick check while you work (gofmt, go vet, the files written from steps.toml, and every module's tests without the race detector or the end-to-end runs, each step's own challenge in simulation among them)
 check: gofmt
 	go run ./tools/steps/cmd/steps -check
 	go vet $(GO_PKGS)
@@ -69,7 +69,7 @@ check: gofmt
 gofmt:
 	@unformatted=$$(gofmt -l $(MODULES)); if [ -n "$$unformatted" ]; then echo "gofmt -l lists files that are not gofmt'ed:"; echo "$$unformatted"; exit 1; fi
 
-## test: everything CI runs: go vet and go test -race in every module, hundreds of simulated partition schedules, each step's browser program under Node.js, one real run of each step on each of its workloads, the site checks
+## test: everything CI runs (go vet and go test -race in every module, hundreds of simulated partition schedules, each step's browser program under Node.js, one real run of each step on each of its workloads, the site checks)
 test: test-go test-sim build play-check
 	@mkdir -p $(TEST_STORE)
 	@echo "test: the runs judged on validity alone, side by side, beside the site checks:"
@@ -145,7 +145,7 @@ bench: build
 bench-harness: bin/harness bin/testnode bin/wakeup
 	scripts/bench-harness.sh
 
-## results: re-run what the blog shows (each step on its workloads and against the next challenge, the batch-interval sweeps, other conditions, 10 partition seeds, make sim finding a lost value, the design space) and write data/results.json, static/results/ and README's table (about 40 minutes); ONLY=failing,designSpace,… re-runs some sections and keeps the rest
+## results: re-run what the blog shows (each step on its workloads and against the next challenge, the batch-interval sweeps, other conditions, 10 partition seeds, make sim finding a lost value, the design space) and write data/results.json, static/results/ and README's table (about 50 minutes); ONLY=failing,designSpace,… re-runs some sections and keeps the rest
 results: build bin/sim/testnode.test
 	$(foreach s,$(STEPS),$(MAKE) --no-print-directory sim-bin MODULE=$(s) &&) true
 	bin/results -data data/results.json -static static/results -readme README.md $(if $(ONLY),-only $(ONLY))
